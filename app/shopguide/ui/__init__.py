@@ -1,0 +1,1 @@
+"""PySide6 widgets; they reach data only through shopguide.client."""

@@ -1,0 +1,173 @@
+"""Console entry points: `shopguide` (the tablet side) and `shopguide-server`."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import shutil
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from platformdirs import user_data_dir
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from shopguide.server.seed import SeedSummary
+
+DEMO_PASSWORD = "shopguide"
+
+
+def server_main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="shopguide-server",
+                                     description="The ShopGuide central server.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run the HTTP API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1, help="server processes")
+
+    commands.add_parser("migrate", help="apply database migrations")
+
+    seed = commands.add_parser("seed", help="migrate, then fill an empty database with a brand")
+    seed.add_argument("--stores", type=int, default=30)
+    seed.add_argument("--styles", type=int, default=3000)
+    seed.add_argument("--members", type=int, default=20000)
+    seed.add_argument("--seed", type=int, default=42, help="random seed: same seed, same data")
+    seed.add_argument("--password", default=DEMO_PASSWORD, help="password of seeded accounts")
+
+    create_user = commands.add_parser("create-user", help="add a staff account")
+    create_user.add_argument("--username", required=True)
+    create_user.add_argument("--full-name", required=True)
+    create_user.add_argument("--role", choices=["guide", "manager", "admin"], required=True)
+    create_user.add_argument("--store", help="store code, e.g. SZ01 (not for admins)")
+    create_user.add_argument("--password-stdin", action="store_true",
+                             help="read the password from standard input")
+
+    args = parser.parse_args(argv)
+    try:
+        return _run_server_command(args)
+    except (ValueError, LookupError) as exc:
+        print(f"shopguide-server: {exc}", file=sys.stderr)
+        return 2
+
+
+def _run_server_command(args: argparse.Namespace) -> int:
+    from shopguide.server.config import Settings
+
+    settings = Settings()
+    if args.command == "serve":
+        import uvicorn
+
+        if args.workers > 1:
+            uvicorn.run("shopguide.server.asgi:app", host=args.host, port=args.port,
+                        workers=args.workers)
+        else:
+            from shopguide.server.app import create_app
+
+            uvicorn.run(create_app(settings), host=args.host, port=args.port)
+        return 0
+
+    from shopguide.server.db import make_engine
+    from shopguide.server.migrate import upgrade
+
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    if args.command == "migrate":
+        print("database is up to date")
+    elif args.command == "seed":
+        summary = _seed(engine, args.stores, args.styles, args.members, args.seed, args.password)
+        print(summary)
+    elif args.command == "create-user":
+        _create_user(engine, args)
+    engine.dispose()
+    return 0
+
+
+def _seed(engine: Engine, stores: int, styles: int, members: int, seed: int,
+          password: str) -> SeedSummary:
+    from shopguide.server.seed import seed_database
+
+    def progress(stage: str, done: int, total: int) -> None:
+        print(f"\r{stage}: {done}/{total}   ", end="", file=sys.stderr, flush=True)
+
+    summary = seed_database(engine, stores=stores, styles=styles,
+                            members=members, seed=seed, password=password, progress=progress)
+    print(file=sys.stderr)
+    return summary
+
+
+def _create_user(engine: Engine, args: argparse.Namespace) -> None:
+    from sqlmodel import Session, select
+
+    from shopguide.server.models import Role, Store
+    from shopguide.server.models.users import UserCreate
+    from shopguide.server.services.users import create_user
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass("Password: ")
+    with Session(engine) as session:
+        store_id = None
+        if args.store:
+            store = session.exec(select(Store).where(Store.code == args.store)).first()
+            if store is None:
+                raise LookupError(f"no store with code {args.store}")
+            store_id = store.id
+        user = create_user(
+            session,
+            UserCreate(username=args.username, full_name=args.full_name, role=Role(args.role),
+                       store_id=store_id, password=password),
+            created_by=None,
+        )
+        print(f"created {user.role} {user.username}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="shopguide", description="ShopGuide for tablets.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    demo = commands.add_parser("demo", help="embedded server with a seeded brand")
+    demo.add_argument("--reset", action="store_true", help="start over with fresh data")
+    demo.add_argument("--port", type=int, default=0, help="server port (default: any free)")
+    demo.add_argument("--styles", type=int, default=1500, help="catalog size on first run")
+    args = parser.parse_args(argv)
+    if args.command == "demo":
+        return _demo(args)
+    return 2
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from shopguide.server.config import Settings
+    from shopguide.server.db import make_engine
+    from shopguide.server.embedded import EmbeddedServer
+    from shopguide.server.migrate import upgrade
+
+    folder = Path(user_data_dir("shopguide-demo", appauthor=False))
+    if args.reset and folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    database = folder / "server.db"
+    settings = Settings(database_url=f"sqlite:///{database}", demo_mode=True)
+    marker = folder / "seeded"
+    if not marker.exists():
+        engine = make_engine(settings.database_url)
+        upgrade(engine)
+        print("Seeding the demo brand (first run only)...", file=sys.stderr)
+        print(_seed(engine, 30, args.styles, 5000, 42, DEMO_PASSWORD))
+        engine.dispose()
+        marker.touch()
+    with EmbeddedServer(settings, port=args.port) as server:
+        print(f"ShopGuide demo server: {server.url}/docs")
+        print(f"Log in as sz01.guide1 / {DEMO_PASSWORD} (manager: sz01.manager, admin: admin)")
+        print("Press Ctrl-C to stop.")
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            print("stopped")
+    return 0

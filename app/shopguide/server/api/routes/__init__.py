@@ -1,0 +1,9 @@
+"""One module per resource; `api_router` mounts them all under /api/v1."""
+
+from fastapi import APIRouter
+
+from shopguide.server.api.routes import auth, catalog, members, stock, stores, users
+
+api_router = APIRouter(prefix="/api/v1")
+for module in (auth, users, stores, catalog, stock, members):
+    api_router.include_router(module.router)

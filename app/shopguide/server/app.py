@@ -1,0 +1,38 @@
+"""`create_app()`: the one way to build a server, for `serve`, the demo and tests."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from sqlalchemy import text
+
+from shopguide import __version__
+from shopguide.server.api.errors import BodySizeLimit, install_error_handlers
+from shopguide.server.api.routes import api_router
+from shopguide.server.config import Settings
+from shopguide.server.db import make_engine
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    app = FastAPI(
+        title="ShopGuide central server",
+        version=__version__,
+        description="Catalog, stock, members, orders and sync for ShopGuide tablets.",
+    )
+    app.state.settings = settings
+    app.state.engine = make_engine(settings.database_url, pool_size=settings.db_pool_size)
+    install_error_handlers(app)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.include_router(api_router)
+
+    @app.get("/healthz", tags=["ops"])
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/readyz", tags=["ops"])
+    def readyz() -> dict[str, str]:
+        with app.state.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        return {"status": "ready"}
+
+    return app

@@ -1,0 +1,28 @@
+"""Every table, imported here so that SQLModel.metadata is complete."""
+
+from shopguide.server.models.audit import AuditLog
+from shopguide.server.models.catalog import Price, Style, Variant
+from shopguide.server.models.members import Coupon, Member
+from shopguide.server.models.orders import Order, OrderLine, Payment
+from shopguide.server.models.stock import StockLevel
+from shopguide.server.models.stores import Brand, Store
+from shopguide.server.models.users import LoginAttempt, RefreshToken, Role, User
+
+__all__ = [
+    "AuditLog",
+    "Brand",
+    "Coupon",
+    "LoginAttempt",
+    "Member",
+    "Order",
+    "OrderLine",
+    "Payment",
+    "Price",
+    "RefreshToken",
+    "Role",
+    "StockLevel",
+    "Store",
+    "Style",
+    "User",
+    "Variant",
+]

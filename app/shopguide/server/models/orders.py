@@ -1,0 +1,56 @@
+"""Orders placed from a cart, their lines, and payments for them.
+
+Order ids are UUIDv7 strings generated on the tablet, so an order made
+offline keeps its identity through every retry.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Field, SQLModel
+
+from shopguide.server.models.types import UTCDateTime, utcnow
+
+
+class Order(SQLModel, table=True):
+    __tablename__ = "sales_order"
+
+    id: str = Field(primary_key=True, max_length=36)
+    store_id: int = Field(foreign_key="store.id", index=True)
+    guide_id: int = Field(foreign_key="user.id", index=True)
+    member_id: int | None = Field(default=None, foreign_key="member.id", index=True)
+    status: str = Field(default="placed", max_length=16)
+    currency: str = Field(max_length=3)
+    subtotal: int
+    discount: int
+    total: int = Field(ge=0)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
+    client_created_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class OrderLine(SQLModel, table=True):
+    __tablename__ = "order_line"
+
+    id: int | None = Field(default=None, primary_key=True)
+    order_id: str = Field(foreign_key="sales_order.id", index=True, max_length=36)
+    line_no: int
+    variant_id: int = Field(foreign_key="variant.id", index=True)
+    quantity: int = Field(ge=1)
+    unit_price: int = Field(ge=0)
+    discount: int = Field(ge=0)
+    net: int = Field(ge=0)
+    guide_id: int = Field(foreign_key="user.id")
+
+
+class Payment(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    order_id: str = Field(foreign_key="sales_order.id", index=True, max_length=36)
+    provider: str = Field(max_length=16)
+    amount: int = Field(ge=0)
+    currency: str = Field(max_length=3)
+    status: str = Field(default="pending", max_length=16)
+    reference: str = Field(max_length=128, unique=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+    paid_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

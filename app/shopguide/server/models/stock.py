@@ -1,0 +1,36 @@
+"""Stock on hand per store and variant: server-authoritative."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Field, SQLModel
+
+from shopguide.server.models.types import UTCDateTime, utcnow
+
+
+class StockLevel(SQLModel, table=True):
+    __tablename__ = "stock_level"
+
+    store_id: int = Field(foreign_key="store.id", primary_key=True)
+    variant_id: int = Field(foreign_key="variant.id", primary_key=True, index=True)
+    on_hand: int = Field(ge=0)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class StockAtStore(SQLModel):
+    store_id: int
+    store_code: str
+    store_name: str
+    variant_id: int
+    on_hand: int
+    updated_at: datetime
+    distance_km: float | None = None
+
+
+class StockCount(SQLModel):
+    """A guide's physical count of one variant on the shelf."""
+
+    variant_id: int = Field(ge=1, le=2**31 - 1)
+    counted: int = Field(ge=0, le=100_000)
+    reason: str = Field(default="count", max_length=32, regex=r"^(count|receive|damage)$")

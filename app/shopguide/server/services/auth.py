@@ -1,0 +1,120 @@
+"""Logging in, refreshing and logging out, with per-user and per-address rate limits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from shopguide.server import security
+from shopguide.server.config import Settings
+from shopguide.server.models import LoginAttempt, RefreshToken, User
+from shopguide.server.models.types import utcnow
+from shopguide.server.services import audit
+from shopguide.server.services.errors import RateLimited, Unauthorized
+
+
+@dataclass(frozen=True, slots=True)
+class TokenPair:
+    access_token: str
+    refresh_token: str
+    expires_in: int
+    user: User
+
+
+def login(
+    session: Session, settings: Settings, *, username: str, password: str, address: str
+) -> TokenPair:
+    username = username.strip().lower()
+    _check_rate_limit(session, settings, username=username, address=address)
+    user = session.exec(select(User).where(User.username == username)).first()
+    ok = security.verify_password(password, user.password_hash if user else None)
+    if not ok or user is None or not user.is_active:
+        session.add(LoginAttempt(username=username, address=address, succeeded=False))
+        audit.record(
+            session, action="login.failed", entity="user", entity_id=username,
+            user_id=user.id if user else None, address=address,
+        )
+        session.commit()
+        raise Unauthorized("wrong username or password")
+    session.add(LoginAttempt(username=username, address=address, succeeded=True))
+    pair = _issue(session, settings, user)
+    audit.record(session, action="login", entity="user", entity_id=user.id, user_id=user.id,
+                 store_id=user.store_id, address=address)
+    session.commit()
+    return pair
+
+
+def refresh(session: Session, settings: Settings, *, refresh_token: str) -> TokenPair:
+    """Rotate: the presented refresh token is spent and a new pair issued."""
+    try:
+        token_id, secret_part = security.split_refresh_token(refresh_token)
+    except security.TokenError as exc:
+        raise Unauthorized(str(exc)) from exc
+    stored = session.get(RefreshToken, token_id)
+    now = utcnow()
+    if (
+        stored is None
+        or not security.same_hash(stored.token_hash, security.hash_refresh_secret(secret_part))
+        or stored.revoked_at is not None
+    ):
+        raise Unauthorized("refresh token not recognised or already used")
+    if stored.expires_at <= now:
+        raise Unauthorized("refresh token expired; log in again")
+    user = session.get(User, stored.user_id)
+    if user is None or not user.is_active:
+        raise Unauthorized("account disabled")
+    stored.revoked_at = now
+    session.add(stored)
+    pair = _issue(session, settings, user)
+    session.commit()
+    return pair
+
+
+def logout(session: Session, *, refresh_token: str) -> None:
+    """Spend the refresh token; an unknown token is not an error (logging out twice is fine)."""
+    try:
+        token_id, _ = security.split_refresh_token(refresh_token)
+    except security.TokenError:
+        return
+    stored = session.get(RefreshToken, token_id)
+    if stored is not None and stored.revoked_at is None:
+        stored.revoked_at = utcnow()
+        session.add(stored)
+        session.commit()
+
+
+def _issue(session: Session, settings: Settings, user: User) -> TokenPair:
+    assert user.id is not None
+    lifetime = timedelta(minutes=settings.access_token_minutes)
+    access = security.issue_access_token(
+        secret=settings.secret_key, user_id=user.id, role=user.role, store_id=user.store_id,
+        token_version=user.token_version, lifetime=lifetime,
+    )
+    token_id, token, token_hash = security.new_refresh_token()
+    session.add(
+        RefreshToken(
+            id=token_id, user_id=user.id, token_hash=token_hash,
+            expires_at=utcnow() + timedelta(days=settings.refresh_token_days),
+        )
+    )
+    return TokenPair(access, token, int(lifetime.total_seconds()), user)
+
+
+def _check_rate_limit(session: Session, settings: Settings, *, username: str, address: str) -> None:
+    since = utcnow() - timedelta(seconds=settings.login_window_seconds)
+    failures = select(func.count()).select_from(LoginAttempt).where(
+        col(LoginAttempt.at) >= since, col(LoginAttempt.succeeded).is_(False)
+    )
+    by_user = session.exec(failures.where(LoginAttempt.username == username)).one()
+    by_address = session.exec(failures.where(LoginAttempt.address == address)).one()
+    if (
+        by_user >= settings.login_max_failures_per_user
+        or by_address >= settings.login_max_failures_per_address
+    ):
+        raise RateLimited(
+            "too many failed logins; wait a few minutes and try again",
+            retry_after_seconds=settings.login_window_seconds,
+        )

@@ -1,0 +1,95 @@
+"""Stock reads across stores (nearest first) and a store's own physical counts."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, col, select
+
+from shopguide.core.geo import GeoPoint, distance_km
+from shopguide.server.models import StockLevel, Store, Variant
+from shopguide.server.models.stock import StockAtStore, StockCount
+from shopguide.server.models.types import utcnow
+from shopguide.server.services import audit
+from shopguide.server.services.errors import NotFound
+
+
+def _store_or_404(session: Session, store_id: int) -> Store:
+    store = session.get(Store, store_id)
+    if store is None:
+        raise NotFound(f"no store with id {store_id}")
+    return store
+
+
+def stock_for_variant(
+    session: Session, *, variant_id: int, origin_store_id: int | None, limit: int
+) -> list[StockAtStore]:
+    """Every store's figure for one variant, nearest to the origin store first."""
+    if session.get(Variant, variant_id) is None:
+        raise NotFound(f"no variant with id {variant_id}")
+    rows = session.exec(
+        select(StockLevel, Store)
+        .join(Store, col(Store.id) == StockLevel.store_id)
+        .where(StockLevel.variant_id == variant_id)
+    ).all()
+    origin = _store_or_404(session, origin_store_id) if origin_store_id else None
+    result = [
+        StockAtStore(
+            store_id=store.id or 0, store_code=store.code, store_name=store.name,
+            variant_id=variant_id, on_hand=level.on_hand, updated_at=level.updated_at,
+            distance_km=(
+                round(distance_km(GeoPoint(origin.latitude, origin.longitude),
+                                  GeoPoint(store.latitude, store.longitude)), 2)
+                if origin else None
+            ),
+        )
+        for level, store in rows
+    ]
+    result.sort(key=lambda s: (s.distance_km if s.distance_km is not None else 0.0, s.store_id))
+    return result[:limit]
+
+
+def stock_for_style_at_store(
+    session: Session, *, store_id: int, style_id: int
+) -> list[StockAtStore]:
+    store = _store_or_404(session, store_id)
+    rows = session.exec(
+        select(Variant.id, StockLevel.on_hand, StockLevel.updated_at)
+        .join(StockLevel, (StockLevel.variant_id == Variant.id)
+              & (StockLevel.store_id == store_id), isouter=True)
+        .where(Variant.style_id == style_id)
+        .order_by(Variant.colour, Variant.size_rank)
+    ).all()
+    if not rows:
+        raise NotFound(f"no style with id {style_id}")
+    return [
+        StockAtStore(
+            store_id=store_id, store_code=store.code, store_name=store.name,
+            variant_id=variant_id or 0, on_hand=on_hand or 0,
+            updated_at=updated_at or utcnow(),
+        )
+        for variant_id, on_hand, updated_at in rows
+    ]
+
+
+def record_count(
+    session: Session, *, store_id: int, count: StockCount, user_id: int, address: str
+) -> StockAtStore:
+    store = _store_or_404(session, store_id)
+    if session.get(Variant, count.variant_id) is None:
+        raise NotFound(f"no variant with id {count.variant_id}")
+    level = session.get(StockLevel, (store_id, count.variant_id))
+    before = level.on_hand if level else 0
+    if level is None:
+        level = StockLevel(store_id=store_id, variant_id=count.variant_id, on_hand=0)
+    level.on_hand = count.counted
+    level.updated_at = utcnow()
+    session.add(level)
+    audit.record(
+        session, action=f"stock.{count.reason}", entity="stock",
+        entity_id=f"{store_id}:{count.variant_id}", user_id=user_id, store_id=store_id,
+        address=address, detail={"before": before, "after": count.counted},
+    )
+    session.commit()
+    return StockAtStore(
+        store_id=store_id, store_code=store.code, store_name=store.name,
+        variant_id=count.variant_id, on_hand=level.on_hand, updated_at=level.updated_at,
+    )

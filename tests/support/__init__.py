@@ -1,0 +1,1 @@
+"""Helpers the test suites import (fixtures live in the conftest files)."""

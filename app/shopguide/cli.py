@@ -18,12 +18,13 @@ if TYPE_CHECKING:
 
     from shopguide.server.seed import SeedSummary
 
-DEMO_PASSWORD = "shopguide"
+DEMO_PASSWORD = "shopguide"  # noqa: S105  (the demo brand's published password)
 
 
 def server_main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="shopguide-server",
-                                     description="The ShopGuide central server.")
+    parser = argparse.ArgumentParser(
+        prog="shopguide-server", description="The ShopGuide central server."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     serve = commands.add_parser("serve", help="run the HTTP API")
@@ -45,8 +46,9 @@ def server_main(argv: Sequence[str] | None = None) -> int:
     create_user.add_argument("--full-name", required=True)
     create_user.add_argument("--role", choices=["guide", "manager", "admin"], required=True)
     create_user.add_argument("--store", help="store code, e.g. SZ01 (not for admins)")
-    create_user.add_argument("--password-stdin", action="store_true",
-                             help="read the password from standard input")
+    create_user.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
 
     args = parser.parse_args(argv)
     try:
@@ -64,8 +66,9 @@ def _run_server_command(args: argparse.Namespace) -> int:
         import uvicorn
 
         if args.workers > 1:
-            uvicorn.run("shopguide.server.asgi:app", host=args.host, port=args.port,
-                        workers=args.workers)
+            uvicorn.run(
+                "shopguide.server.asgi:app", host=args.host, port=args.port, workers=args.workers
+            )
         else:
             from shopguide.server.app import create_app
 
@@ -88,15 +91,23 @@ def _run_server_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def _seed(engine: Engine, stores: int, styles: int, members: int, seed: int,
-          password: str) -> SeedSummary:
+def _seed(
+    engine: Engine, stores: int, styles: int, members: int, seed: int, password: str
+) -> SeedSummary:
     from shopguide.server.seed import seed_database
 
     def progress(stage: str, done: int, total: int) -> None:
         print(f"\r{stage}: {done}/{total}   ", end="", file=sys.stderr, flush=True)
 
-    summary = seed_database(engine, stores=stores, styles=styles,
-                            members=members, seed=seed, password=password, progress=progress)
+    summary = seed_database(
+        engine,
+        stores=stores,
+        styles=styles,
+        members=members,
+        seed=seed,
+        password=password,
+        progress=progress,
+    )
     print(file=sys.stderr)
     return summary
 
@@ -121,8 +132,13 @@ def _create_user(engine: Engine, args: argparse.Namespace) -> None:
             store_id = store.id
         user = create_user(
             session,
-            UserCreate(username=args.username, full_name=args.full_name, role=Role(args.role),
-                       store_id=store_id, password=password),
+            UserCreate(
+                username=args.username,
+                full_name=args.full_name,
+                role=Role(args.role),
+                store_id=store_id,
+                password=password,
+            ),
             created_by=None,
         )
         print(f"created {user.role} {user.username}")

@@ -76,9 +76,16 @@ def build_world(engine: Engine) -> World:
         store_ids = {}
         for key, (code, name, district, lat, lon) in stores.items():
             store = Store(
-                brand_id=brand.id, code=code, name=name, city="Shenzhen", district=district,
-                address=f"{district}, Shenzhen", latitude=lat, longitude=lon,
-                opening_hours="Mon-Sun 10:00-22:00", phone="0755-8888 0000",
+                brand_id=brand.id,
+                code=code,
+                name=name,
+                city="Shenzhen",
+                district=district,
+                address=f"{district}, Shenzhen",
+                latitude=lat,
+                longitude=lon,
+                opening_hours="Mon-Sun 10:00-22:00",
+                phone="0755-8888 0000",
             )
             s.add(store)
             s.flush()
@@ -86,13 +93,26 @@ def build_world(engine: Engine) -> World:
         world.store_a, world.store_b, world.store_c = (store_ids[k] for k in "ABC")
 
         runner = Style(
-            brand_id=brand.id, code="RS-0001", name="Breeze Trail Runner",
-            category="running shoes", kind="shoes", gender="men", season="AW26",
-            list_price=59900, currency="CNY",
+            brand_id=brand.id,
+            code="RS-0001",
+            name="Breeze Trail Runner",
+            category="running shoes",
+            kind="shoes",
+            gender="men",
+            season="AW26",
+            list_price=59900,
+            currency="CNY",
         )
         tee = Style(
-            brand_id=brand.id, code="TS-0001", name="Harbour Cotton Tee", category="t-shirts",
-            kind="clothing", gender="unisex", season="SS26", list_price=9900, currency="CNY",
+            brand_id=brand.id,
+            code="TS-0001",
+            name="Harbour Cotton Tee",
+            category="t-shirts",
+            kind="clothing",
+            gender="unisex",
+            season="SS26",
+            list_price=9900,
+            currency="CNY",
         )
         s.add(runner)
         s.add(tee)
@@ -109,9 +129,13 @@ def build_world(engine: Engine) -> World:
                     number += 1
                     sku = f"{style.code}-{colour[:3].upper()}-{size}"
                     variant = Variant(
-                        style_id=style.id or 0, sku=sku,
-                        barcode=make_ean13(f"690{number:09d}"), colour=colour,
-                        colour_code=colour[:3].upper(), size=size, size_rank=rank,
+                        style_id=style.id or 0,
+                        sku=sku,
+                        barcode=make_ean13(f"690{number:09d}"),
+                        colour=colour,
+                        colour_code=colour[:3].upper(),
+                        size=size,
+                        size_rank=rank,
                     )
                     s.add(variant)
                     s.flush()
@@ -122,19 +146,37 @@ def build_world(engine: Engine) -> World:
                 s.add(StockLevel(store_id=store_ids[key], variant_id=variant_id, on_hand=on_hand))
 
         wang = Member(
-            name="王芳", phone="13812345678", card_number="8800123456789012", tier="gold",
-            points=1200, home_store_id=world.store_a, sizes={"running shoes": "42"},
+            name="王芳",
+            phone="13812345678",
+            card_number="8800123456789012",
+            tier="gold",
+            points=1200,
+            home_store_id=world.store_a,
+            sizes={"running shoes": "42"},
         )
-        li = Member(name="李娜", phone="13987654321", card_number="8800987654321098",
-                    home_store_id=world.store_b)
+        li = Member(
+            name="李娜",
+            phone="13987654321",
+            card_number="8800987654321098",
+            home_store_id=world.store_b,
+        )
         s.add(wang)
         s.add(li)
         s.flush()
         world.member_wang, world.member_li = wang.id or 0, li.id or 0
         now = datetime.now(UTC)
-        s.add(Coupon(member_id=world.member_wang, code="WELCOME50", title="50 off over 300",
-                     kind="amount", value=5000, min_spend=30000,
-                     valid_from=now - timedelta(days=1), valid_to=now + timedelta(days=30)))
+        s.add(
+            Coupon(
+                member_id=world.member_wang,
+                code="WELCOME50",
+                title="50 off over 300",
+                kind="amount",
+                value=5000,
+                min_spend=30000,
+                valid_from=now - timedelta(days=1),
+                valid_to=now + timedelta(days=30),
+            )
+        )
 
         for username, role, store in (
             ("a.guide", Role.GUIDE, world.store_a),
@@ -142,8 +184,13 @@ def build_world(engine: Engine) -> World:
             ("b.guide", Role.GUIDE, world.store_b),
             ("admin", Role.ADMIN, None),
         ):
-            user = User(username=username, full_name=username, role=role, store_id=store,
-                        password_hash=_password_hash())
+            user = User(
+                username=username,
+                full_name=username,
+                role=role,
+                store_id=store,
+                password_hash=_password_hash(),
+            )
             s.add(user)
             s.flush()
             world.users[username] = user.id or 0

@@ -66,8 +66,12 @@ def test_many_failures_from_one_address_lock_that_address_for_every_user(
 def test_an_expired_access_token_is_refused(server: ServerUnderTest) -> None:
     user_id = server.world.users["a.guide"]
     token = security.issue_access_token(
-        secret=TEST_SECRET, user_id=user_id, role="guide", store_id=server.world.store_a,
-        token_version=0, lifetime=timedelta(minutes=15),
+        secret=TEST_SECRET,
+        user_id=user_id,
+        role="guide",
+        store_id=server.world.store_a,
+        token_version=0,
+        lifetime=timedelta(minutes=15),
         now=datetime.now(UTC) - timedelta(hours=1),
     )
     response = server.client.get("/api/v1/auth/me", headers={"Authorization": f"Bearer {token}"})
@@ -77,8 +81,12 @@ def test_an_expired_access_token_is_refused(server: ServerUnderTest) -> None:
 
 def test_a_token_signed_with_another_secret_is_refused(server: ServerUnderTest) -> None:
     token = security.issue_access_token(
-        secret="someone-else-" + "y" * 40, user_id=server.world.users["admin"], role="admin",
-        store_id=None, token_version=0, lifetime=timedelta(minutes=15),
+        secret="someone-else-" + "y" * 40,
+        user_id=server.world.users["admin"],
+        role="admin",
+        store_id=None,
+        token_version=0,
+        lifetime=timedelta(minutes=15),
     )
     response = server.client.get("/api/v1/auth/me", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 401
@@ -121,7 +129,8 @@ def test_disabling_a_user_refuses_their_live_token(server: ServerUnderTest) -> N
     headers = server.login("b.guide")
     with Session(server.app.state.engine) as s:
         user = s.get(User, server.world.users["b.guide"])
-        assert user is not None and user.role == Role.GUIDE
+        assert user is not None
+        assert user.role == Role.GUIDE
         user.is_active = False
         s.add(user)
         s.commit()

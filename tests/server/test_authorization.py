@@ -39,8 +39,13 @@ def test_an_admin_may_write_to_any_store(server: ServerUnderTest) -> None:
 def test_a_guide_cannot_create_accounts(server: ServerUnderTest) -> None:
     response = server.client.post(
         "/api/v1/users",
-        json={"username": "a.guide9", "full_name": "New", "role": "guide",
-              "store_id": server.world.store_a, "password": "long enough pw"},
+        json={
+            "username": "a.guide9",
+            "full_name": "New",
+            "role": "guide",
+            "store_id": server.world.store_a,
+            "password": "long enough pw",
+        },
         headers=server.login("a.guide"),
     )
     assert response.status_code == 403
@@ -48,12 +53,16 @@ def test_a_guide_cannot_create_accounts(server: ServerUnderTest) -> None:
 
 def test_a_manager_creates_guides_only_for_their_own_store(server: ServerUnderTest) -> None:
     headers = server.login("a.manager")
-    body = {"username": "a.guide9", "full_name": "New Guide", "role": "guide",
-            "store_id": server.world.store_a, "password": "long enough pw"}
+    body = {
+        "username": "a.guide9",
+        "full_name": "New Guide",
+        "role": "guide",
+        "store_id": server.world.store_a,
+        "password": "long enough pw",
+    }
     assert server.client.post("/api/v1/users", json=body, headers=headers).status_code == 201
     other_store = {**body, "username": "b.guide9", "store_id": server.world.store_b}
-    assert server.client.post("/api/v1/users", json=other_store,
-                              headers=headers).status_code == 403
+    assert server.client.post("/api/v1/users", json=other_store, headers=headers).status_code == 403
     promote = {**body, "username": "a.boss", "role": "manager"}
     assert server.client.post("/api/v1/users", json=promote, headers=headers).status_code == 403
     new_guide = server.login("a.guide9", "long enough pw")

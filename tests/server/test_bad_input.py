@@ -22,19 +22,29 @@ from tests.server.conftest import ServerUnderTest
         ("get", "/api/v1/stock/variants/999999", None, 404, "no variant"),
         ("get", "/api/v1/stores/424242", None, 404, "no store"),
         ("get", "/api/v1/members/lookup", {}, 400, "exactly one"),
-        ("get", "/api/v1/members/lookup", {"card": "1", "phone": "13812345678"}, 400,
-         "exactly one"),
+        (
+            "get",
+            "/api/v1/members/lookup",
+            {"card": "8800123456789012", "phone": "13812345678"},
+            400,
+            "exactly one",
+        ),
         ("get", "/api/v1/members/lookup", {"phone": "'; DROP TABLE member;--"}, 422, "phone"),
         ("get", "/api/v1/members/99999", None, 404, "no member"),
         ("get", "/api/v1/catalog/barcodes/not-a-barcode", None, 422, "barcode"),
     ],
 )
 def test_bad_reads_get_a_4xx_with_a_reason(
-    server: ServerUnderTest, method: str, path: str, params_or_body: dict[str, object] | None,
-    status: int, reason_fragment: str,
+    server: ServerUnderTest,
+    method: str,
+    path: str,
+    params_or_body: dict[str, object] | None,
+    status: int,
+    reason_fragment: str,
 ) -> None:
-    response = server.client.request(method, path, params=params_or_body,
-                                     headers=server.login("a.guide"))
+    response = server.client.request(
+        method, path, params=params_or_body, headers=server.login("a.guide")
+    )
     assert response.status_code == status, response.text
     assert reason_fragment in response.json()["detail"]
 
@@ -70,14 +80,16 @@ def test_a_malformed_stock_count_is_refused_and_changes_nothing(
 def test_a_count_for_an_unknown_variant_is_a_404(server: ServerUnderTest) -> None:
     response = server.client.post(
         f"/api/v1/stores/{server.world.store_a}/stock/counts",
-        json={"variant_id": 987654, "counted": 1}, headers=server.login("a.guide"),
+        json={"variant_id": 987654, "counted": 1},
+        headers=server.login("a.guide"),
     )
     assert response.status_code == 404
 
 
 def test_a_body_that_is_not_json_is_refused(server: ServerUnderTest) -> None:
     response = server.client.post(
-        "/api/v1/auth/login", content=b"{not json",
+        "/api/v1/auth/login",
+        content=b"{not json",
         headers={"Content-Type": "application/json"},
     )
     assert response.status_code == 422

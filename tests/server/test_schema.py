@@ -30,10 +30,13 @@ def test_migrating_twice_is_harmless(migrated_url: str) -> None:
 def test_openapi_documents_every_route_under_api_v1(server: ServerUnderTest) -> None:
     spec = server.client.get("/openapi.json").json()
     paths = set(spec["paths"])
-    assert {"/api/v1/auth/login", "/api/v1/catalog/styles", "/api/v1/members/lookup",
-            "/api/v1/stock/variants/{variant_id}"} <= paths
+    assert {
+        "/api/v1/auth/login",
+        "/api/v1/catalog/styles",
+        "/api/v1/members/lookup",
+        "/api/v1/stock/variants/{variant_id}",
+    } <= paths
     api_routes = {
-        route.path for route in server.app.routes
-        if getattr(route, "include_in_schema", False)
+        route.path for route in server.app.routes if getattr(route, "include_in_schema", False)
     }
     assert api_routes <= paths

@@ -14,7 +14,7 @@ from platformdirs import user_data_dir
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEMO_SECRET = "shopguide-demo-secret-do-not-use-in-production"
+DEMO_SECRET = "shopguide-demo-secret-do-not-use-in-production"  # noqa: S105  (refused outside demo mode)
 
 
 def default_database_url() -> str:

@@ -7,6 +7,7 @@ import threading
 import time
 
 import uvicorn
+from sqlalchemy import Engine
 
 from shopguide.server.app import create_app
 from shopguide.server.config import Settings
@@ -27,6 +28,7 @@ class EmbeddedServer:
         self.host = host
         self.port = port or free_port(host)
         self._server: uvicorn.Server | None = None
+        self._engine: Engine | None = None
         self._thread: threading.Thread | None = None
 
     @property
@@ -35,11 +37,14 @@ class EmbeddedServer:
 
     def start(self, timeout: float = 15.0) -> None:
         app = create_app(self.settings)
-        config = uvicorn.Config(app, host=self.host, port=self.port, log_level="warning",
-                                lifespan="off")
+        self._engine = app.state.engine
+        config = uvicorn.Config(
+            app, host=self.host, port=self.port, log_level="warning", lifespan="off"
+        )
         self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, name="shopguide-server",
-                                        daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.run, name="shopguide-server", daemon=True
+        )
         self._thread.start()
         deadline = time.monotonic() + timeout
         while not self._server.started:
@@ -51,7 +56,8 @@ class EmbeddedServer:
         if self._server is not None and self._thread is not None:
             self._server.should_exit = True
             self._thread.join(timeout=10)
-            self._server.config.app.state.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
         self._server = None
         self._thread = None
 

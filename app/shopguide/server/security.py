@@ -47,8 +47,14 @@ class TokenError(Exception):
 
 
 def issue_access_token(
-    *, secret: str, user_id: int, role: str, store_id: int | None, token_version: int,
-    lifetime: timedelta, now: datetime | None = None,
+    *,
+    secret: str,
+    user_id: int,
+    role: str,
+    store_id: int | None,
+    token_version: int,
+    lifetime: timedelta,
+    now: datetime | None = None,
 ) -> str:
     now = now or datetime.now(UTC)
     payload = {

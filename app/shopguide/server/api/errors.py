@@ -82,8 +82,7 @@ class BodySizeLimit:
         response = JSONResponse(
             {"detail": f"request body larger than {self.max_bytes} bytes"}, status_code=413
         )
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": response.raw_headers})
+        await send({"type": "http.response.start", "status": 413, "headers": response.raw_headers})
         await send({"type": "http.response.body", "body": response.body})
 
 

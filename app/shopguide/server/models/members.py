@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Annotated
 
+from pydantic import StringConstraints
 from sqlalchemy import JSON, String
 from sqlmodel import Field, SQLModel
 
@@ -30,7 +32,9 @@ class Member(MemberBase, table=True):
 
 
 class MemberCreate(MemberBase):
-    phone: str = Field(min_length=6, max_length=20, regex=r"^\+?[0-9 -]{6,20}$")
+    phone: Annotated[str, StringConstraints(pattern=r"^\+?[0-9 -]{6,20}$")] = Field(
+        min_length=6, max_length=20
+    )
     consent: bool = Field(description="the customer agreed to the membership terms")
     sizes: dict[CleanText, CleanText] = Field(default_factory=dict, max_length=20)
 

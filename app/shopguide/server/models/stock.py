@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 from sqlmodel import Field, SQLModel
 
@@ -33,4 +34,4 @@ class StockCount(SQLModel):
 
     variant_id: int = Field(ge=1, le=2**31 - 1)
     counted: int = Field(ge=0, le=100_000)
-    reason: str = Field(default="count", max_length=32, regex=r"^(count|receive|damage)$")
+    reason: Literal["count", "receive", "damage"] = "count"

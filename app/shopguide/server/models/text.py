@@ -15,10 +15,11 @@ from pydantic import AfterValidator
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def reject_control_characters(value: str) -> str:
-    if _CONTROL.search(value):
+def reject_control_characters(value: str | None) -> str | None:
+    if value is not None and _CONTROL.search(value):
         raise ValueError("must not contain control characters")
     return value
 
 
-CleanText = Annotated[str, AfterValidator(reject_control_characters)]
+NoControlCharacters = AfterValidator(reject_control_characters)
+CleanText = Annotated[str, NoControlCharacters]

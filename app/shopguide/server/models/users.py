@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from typing import Annotated
 
+from pydantic import StringConstraints
 from sqlalchemy import String
 from sqlmodel import Field, SQLModel
 
@@ -23,7 +25,9 @@ class Role(StrEnum):
 
 
 class UserBase(SQLModel):
-    username: str = Field(min_length=3, max_length=64, unique=True, regex=r"^[a-z0-9._-]+$")
+    username: Annotated[str, StringConstraints(pattern=r"^[a-zA-Z0-9._-]+$")] = Field(
+        min_length=3, max_length=64, unique=True
+    )
     full_name: CleanText = Field(min_length=1, max_length=120)
     role: Role = Field(sa_type=String(16))
     store_id: int | None = Field(default=None, foreign_key="store.id", index=True)

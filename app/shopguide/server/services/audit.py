@@ -10,13 +10,24 @@ from shopguide.server.models import AuditLog
 
 
 def record(
-    session: Session, *, action: str, entity: str, entity_id: object,
-    user_id: int | None, store_id: int | None = None, address: str = "",
+    session: Session,
+    *,
+    action: str,
+    entity: str,
+    entity_id: object,
+    user_id: int | None,
+    store_id: int | None = None,
+    address: str = "",
     detail: dict[str, Any] | None = None,
 ) -> None:
     session.add(
         AuditLog(
-            action=action, entity=entity, entity_id=str(entity_id), user_id=user_id,
-            store_id=store_id, address=address[:64], detail=detail or {},
+            action=action,
+            entity=entity,
+            entity_id=str(entity_id),
+            user_id=user_id,
+            store_id=store_id,
+            address=address[:64],
+            detail=detail or {},
         )
     )

@@ -34,15 +34,26 @@ def login(
     if not ok or user is None or not user.is_active:
         session.add(LoginAttempt(username=username, address=address, succeeded=False))
         audit.record(
-            session, action="login.failed", entity="user", entity_id=username,
-            user_id=user.id if user else None, address=address,
+            session,
+            action="login.failed",
+            entity="user",
+            entity_id=username,
+            user_id=user.id if user else None,
+            address=address,
         )
         session.commit()
         raise Unauthorized("wrong username or password")
     session.add(LoginAttempt(username=username, address=address, succeeded=True))
     pair = _issue(session, settings, user)
-    audit.record(session, action="login", entity="user", entity_id=user.id, user_id=user.id,
-                 store_id=user.store_id, address=address)
+    audit.record(
+        session,
+        action="login",
+        entity="user",
+        entity_id=user.id,
+        user_id=user.id,
+        store_id=user.store_id,
+        address=address,
+    )
     session.commit()
     return pair
 
@@ -90,13 +101,19 @@ def _issue(session: Session, settings: Settings, user: User) -> TokenPair:
     assert user.id is not None
     lifetime = timedelta(minutes=settings.access_token_minutes)
     access = security.issue_access_token(
-        secret=settings.secret_key, user_id=user.id, role=user.role, store_id=user.store_id,
-        token_version=user.token_version, lifetime=lifetime,
+        secret=settings.secret_key,
+        user_id=user.id,
+        role=user.role,
+        store_id=user.store_id,
+        token_version=user.token_version,
+        lifetime=lifetime,
     )
     token_id, token, token_hash = security.new_refresh_token()
     session.add(
         RefreshToken(
-            id=token_id, user_id=user.id, token_hash=token_hash,
+            id=token_id,
+            user_id=user.id,
+            token_hash=token_hash,
             expires_at=utcnow() + timedelta(days=settings.refresh_token_days),
         )
     )
@@ -105,8 +122,10 @@ def _issue(session: Session, settings: Settings, user: User) -> TokenPair:
 
 def _check_rate_limit(session: Session, settings: Settings, *, username: str, address: str) -> None:
     since = utcnow() - timedelta(seconds=settings.login_window_seconds)
-    failures = select(func.count()).select_from(LoginAttempt).where(
-        col(LoginAttempt.at) >= since, col(LoginAttempt.succeeded).is_(False)
+    failures = (
+        select(func.count())
+        .select_from(LoginAttempt)
+        .where(col(LoginAttempt.at) >= since, col(LoginAttempt.succeeded).is_(False))
     )
     by_user = session.exec(failures.where(LoginAttempt.username == username)).one()
     by_address = session.exec(failures.where(LoginAttempt.address == address)).one()

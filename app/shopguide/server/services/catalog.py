@@ -30,7 +30,7 @@ def search_styles(
     if text:
         pattern = _like_pattern(text.lower())
         by_variant = select(Variant.style_id).where(
-            or_(Variant.sku == text.upper(), Variant.barcode == text)
+            or_(col(Variant.sku) == text.upper(), col(Variant.barcode) == text)
         )
         stmt = stmt.where(
             or_(
@@ -42,7 +42,9 @@ def search_styles(
     if category:
         stmt = stmt.where(Style.category == category)
     total = session.exec(select(func.count()).select_from(stmt.subquery())).one()
-    rows = session.exec(stmt.order_by(Style.name, Style.id).offset(offset).limit(limit)).all()
+    rows = session.exec(
+        stmt.order_by(col(Style.name), col(Style.id)).offset(offset).limit(limit)
+    ).all()
     return total, [StylePublic.model_validate(r) for r in rows]
 
 
@@ -51,9 +53,9 @@ def style_detail(session: Session, style_id: int) -> StyleDetail:
     if style is None:
         raise NotFound(f"no style with id {style_id}")
     variants = session.exec(
-        select(Variant).where(Variant.style_id == style_id).order_by(
-            Variant.colour, Variant.size_rank
-        )
+        select(Variant)
+        .where(Variant.style_id == style_id)
+        .order_by(col(Variant.colour), col(Variant.size_rank))
     ).all()
     prices = session.exec(select(Price).where(Price.style_id == style_id)).all()
     return StyleDetail(

@@ -54,16 +54,29 @@ def to_public(session: Session, member: Member) -> MemberPublic:
         select(Coupon).where(Coupon.member_id == member.id).order_by(col(Coupon.valid_to))
     ).all()
     return MemberPublic(
-        id=member.id or 0, name=member.name, birthday=member.birthday,
-        card_number=member.card_number, phone_masked=mask_phone(member.phone), tier=member.tier,
-        points=member.points, home_store_id=member.home_store_id, sizes=member.sizes,
-        note=member.note, coupons=[CouponPublic.model_validate(c) for c in coupons],
+        id=member.id or 0,
+        name=member.name,
+        birthday=member.birthday,
+        card_number=member.card_number,
+        phone_masked=mask_phone(member.phone),
+        tier=member.tier,
+        points=member.points,
+        home_store_id=member.home_store_id,
+        sizes=member.sizes,
+        note=member.note,
+        coupons=[CouponPublic.model_validate(c) for c in coupons],
     )
 
 
 def lookup(
-    session: Session, *, card: str | None, phone: str | None, code: str | None,
-    user_id: int, store_id: int | None, address: str,
+    session: Session,
+    *,
+    card: str | None,
+    phone: str | None,
+    code: str | None,
+    user_id: int,
+    store_id: int | None,
+    address: str,
 ) -> list[MemberPublic]:
     """Find members by card number, phone, or a scanned member code; every lookup is audited."""
     if code is not None:
@@ -79,9 +92,14 @@ def lookup(
         raise ValueError("lookup needs a card number, a phone or a code")
     members = session.exec(stmt.limit(5)).all()
     audit.record(
-        session, action="member.lookup", entity="member",
-        entity_id=",".join(str(m.id) for m in members) or "-", user_id=user_id,
-        store_id=store_id, address=address, detail={"by": how, "found": len(members)},
+        session,
+        action="member.lookup",
+        entity="member",
+        entity_id=",".join(str(m.id) for m in members) or "-",
+        user_id=user_id,
+        store_id=store_id,
+        address=address,
+        detail={"by": how, "found": len(members)},
     )
     session.commit()
     return [to_public(session, m) for m in members]
@@ -91,8 +109,14 @@ def get(session: Session, member_id: int, *, user_id: int, address: str) -> Memb
     member = session.get(Member, member_id)
     if member is None:
         raise NotFound(f"no member with id {member_id}")
-    audit.record(session, action="member.view", entity="member", entity_id=member_id,
-                 user_id=user_id, address=address)
+    audit.record(
+        session,
+        action="member.view",
+        entity="member",
+        entity_id=member_id,
+        user_id=user_id,
+        address=address,
+    )
     session.commit()
     return to_public(session, member)
 
@@ -106,12 +130,23 @@ def enrol(
     if session.exec(select(Member).where(Member.phone == phone)).first() is not None:
         raise Conflict("a member with this phone number already exists; look them up instead")
     member = Member(
-        name=data.name.strip(), birthday=data.birthday, phone=phone,
-        card_number=new_card_number(), home_store_id=store_id, sizes=data.sizes,
+        name=data.name.strip(),
+        birthday=data.birthday,
+        phone=phone,
+        card_number=new_card_number(),
+        home_store_id=store_id,
+        sizes=data.sizes,
     )
     session.add(member)
     session.flush()
-    audit.record(session, action="member.enrol", entity="member", entity_id=member.id,
-                 user_id=user_id, store_id=store_id, address=address)
+    audit.record(
+        session,
+        action="member.enrol",
+        entity="member",
+        entity_id=member.id,
+        user_id=user_id,
+        store_id=store_id,
+        address=address,
+    )
     session.commit()
     return to_public(session, member)

@@ -33,12 +33,22 @@ def stock_for_variant(
     origin = _store_or_404(session, origin_store_id) if origin_store_id else None
     result = [
         StockAtStore(
-            store_id=store.id or 0, store_code=store.code, store_name=store.name,
-            variant_id=variant_id, on_hand=level.on_hand, updated_at=level.updated_at,
+            store_id=store.id or 0,
+            store_code=store.code,
+            store_name=store.name,
+            variant_id=variant_id,
+            on_hand=level.on_hand,
+            updated_at=level.updated_at,
             distance_km=(
-                round(distance_km(GeoPoint(origin.latitude, origin.longitude),
-                                  GeoPoint(store.latitude, store.longitude)), 2)
-                if origin else None
+                round(
+                    distance_km(
+                        GeoPoint(origin.latitude, origin.longitude),
+                        GeoPoint(store.latitude, store.longitude),
+                    ),
+                    2,
+                )
+                if origin
+                else None
             ),
         )
         for level, store in rows
@@ -53,17 +63,23 @@ def stock_for_style_at_store(
     store = _store_or_404(session, store_id)
     rows = session.exec(
         select(Variant.id, StockLevel.on_hand, StockLevel.updated_at)
-        .join(StockLevel, (StockLevel.variant_id == Variant.id)
-              & (StockLevel.store_id == store_id), isouter=True)
+        .join(
+            StockLevel,
+            (col(StockLevel.variant_id) == Variant.id) & (col(StockLevel.store_id) == store_id),
+            isouter=True,
+        )
         .where(Variant.style_id == style_id)
-        .order_by(Variant.colour, Variant.size_rank)
+        .order_by(col(Variant.colour), col(Variant.size_rank))
     ).all()
     if not rows:
         raise NotFound(f"no style with id {style_id}")
     return [
         StockAtStore(
-            store_id=store_id, store_code=store.code, store_name=store.name,
-            variant_id=variant_id or 0, on_hand=on_hand or 0,
+            store_id=store_id,
+            store_code=store.code,
+            store_name=store.name,
+            variant_id=variant_id or 0,
+            on_hand=on_hand or 0,
             updated_at=updated_at or utcnow(),
         )
         for variant_id, on_hand, updated_at in rows
@@ -84,12 +100,21 @@ def record_count(
     level.updated_at = utcnow()
     session.add(level)
     audit.record(
-        session, action=f"stock.{count.reason}", entity="stock",
-        entity_id=f"{store_id}:{count.variant_id}", user_id=user_id, store_id=store_id,
-        address=address, detail={"before": before, "after": count.counted},
+        session,
+        action=f"stock.{count.reason}",
+        entity="stock",
+        entity_id=f"{store_id}:{count.variant_id}",
+        user_id=user_id,
+        store_id=store_id,
+        address=address,
+        detail={"before": before, "after": count.counted},
     )
     session.commit()
     return StockAtStore(
-        store_id=store_id, store_code=store.code, store_name=store.name,
-        variant_id=count.variant_id, on_hand=level.on_hand, updated_at=level.updated_at,
+        store_id=store_id,
+        store_code=store.code,
+        store_name=store.name,
+        variant_id=count.variant_id,
+        on_hand=level.on_hand,
+        updated_at=level.updated_at,
     )

@@ -25,12 +25,10 @@ def list_stores(session: Session, *, near: int | None, limit: int) -> list[Store
     by_id = {s.id: s for s in stores}
     ranked = nearest(
         GeoPoint(origin.latitude, origin.longitude),
-        ((s.id, GeoPoint(s.latitude, s.longitude)) for s in stores),
+        ((s.id or 0, GeoPoint(s.latitude, s.longitude)) for s in stores),
         limit,
     )
     return [
-        StorePublic.model_validate(by_id[store_id]).model_copy(
-            update={"distance_km": round(km, 2)}
-        )
+        StorePublic.model_validate(by_id[store_id]).model_copy(update={"distance_km": round(km, 2)})
         for store_id, km in ranked
     ]

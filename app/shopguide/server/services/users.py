@@ -28,12 +28,22 @@ def create_user(
     if data.store_id is not None and session.get(Store, data.store_id) is None:
         raise Unprocessable(f"no store with id {data.store_id}")
     user = User(
-        username=username, full_name=data.full_name, role=data.role, store_id=data.store_id,
+        username=username,
+        full_name=data.full_name,
+        role=data.role,
+        store_id=data.store_id,
         password_hash=hash_password(data.password),
     )
     session.add(user)
     session.flush()
-    audit.record(session, action="user.create", entity="user", entity_id=user.id,
-                 user_id=created_by, store_id=data.store_id, address=address)
+    audit.record(
+        session,
+        action="user.create",
+        entity="user",
+        entity_id=user.id,
+        user_id=created_by,
+        store_id=data.store_id,
+        address=address,
+    )
     session.commit()
     return user

@@ -26,23 +26,29 @@ class RefreshRequest(BaseModel):
 class TokenResponse(BaseModel):
     access_token: str
     refresh_token: str
-    token_type: str = "bearer"
+    token_type: str = "bearer"  # noqa: S105  (OAuth2 token type, not a secret)
     expires_in: int
     user: UserPublic
 
 
 def _response(pair: auth_service.TokenPair) -> TokenResponse:
     return TokenResponse(
-        access_token=pair.access_token, refresh_token=pair.refresh_token,
-        expires_in=pair.expires_in, user=UserPublic.model_validate(pair.user),
+        access_token=pair.access_token,
+        refresh_token=pair.refresh_token,
+        expires_in=pair.expires_in,
+        user=UserPublic.model_validate(pair.user),
     )
 
 
 @router.post("/login", responses={401: {}, 429: {}})
-def login(body: LoginRequest, request: Request, session: SessionDep,
-          settings: SettingsDep) -> TokenResponse:
+def login(
+    body: LoginRequest, request: Request, session: SessionDep, settings: SettingsDep
+) -> TokenResponse:
     pair = auth_service.login(
-        session, settings, username=body.username, password=body.password,
+        session,
+        settings,
+        username=body.username,
+        password=body.password,
         address=client_address(request),
     )
     return _response(pair)

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from shopguide.server.api.deps import CurrentUser, IdPath, SessionDep
 from shopguide.server.models.catalog import StyleDetail, StylePublic, VariantPublic
-from shopguide.server.models.text import CleanText
+from shopguide.server.models.text import NoControlCharacters
 from shopguide.server.services import catalog as catalog_service
 
 router = APIRouter(prefix="/catalog", tags=["catalog"])
@@ -22,9 +22,10 @@ class StylePage(BaseModel):
 
 @router.get("/styles")
 def search_styles(
-    _user: CurrentUser, session: SessionDep,
-    q: Annotated[CleanText, Query(max_length=100)] = "",
-    category: Annotated[CleanText | None, Query(max_length=64)] = None,
+    _user: CurrentUser,
+    session: SessionDep,
+    q: Annotated[str, Query(max_length=100), NoControlCharacters] = "",
+    category: Annotated[str | None, Query(max_length=64), NoControlCharacters] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> StylePage:

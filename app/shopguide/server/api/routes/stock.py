@@ -15,9 +15,12 @@ router = APIRouter(tags=["stock"])
 
 @router.get("/stock/variants/{variant_id}", responses={404: {}})
 def stock_for_variant(
-    variant_id: IdPath, user: CurrentUser, session: SessionDep,
-    near: Annotated[int | None, Query(ge=1, le=MAX_ID,
-                                      description="store id to sort by distance from")] = None,
+    variant_id: IdPath,
+    user: CurrentUser,
+    session: SessionDep,
+    near: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="store id to sort by distance from")
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> list[StockAtStore]:
     return stock_service.stock_for_variant(
@@ -34,11 +37,17 @@ def stock_for_style(
 
 @router.post("/stores/{store_id}/stock/counts", status_code=201, responses={403: {}, 404: {}})
 def record_count(
-    store_id: IdPath, body: StockCount, user: CurrentUser, session: SessionDep,
+    store_id: IdPath,
+    body: StockCount,
+    user: CurrentUser,
+    session: SessionDep,
     request: Request,
 ) -> StockAtStore:
     user.require_store(store_id)
     return stock_service.record_count(
-        session, store_id=store_id, count=body, user_id=user.user_id,
+        session,
+        store_id=store_id,
+        count=body,
+        user_id=user.user_id,
         address=client_address(request),
     )

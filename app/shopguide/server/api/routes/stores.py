@@ -15,7 +15,8 @@ router = APIRouter(prefix="/stores", tags=["stores"])
 
 @router.get("")
 def list_stores(
-    _user: CurrentUser, session: SessionDep,
+    _user: CurrentUser,
+    session: SessionDep,
     near: Annotated[int | None, Query(ge=1, le=MAX_ID, description="store id")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> list[StorePublic]:

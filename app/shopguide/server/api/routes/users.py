@@ -13,8 +13,9 @@ router = APIRouter(prefix="/users", tags=["users"])
 
 
 @router.post("", status_code=201, responses={403: {}, 409: {}})
-def create_user(body: UserCreate, user: CurrentUser, session: SessionDep,
-                request: Request) -> UserPublic:
+def create_user(
+    body: UserCreate, user: CurrentUser, session: SessionDep, request: Request
+) -> UserPublic:
     user.require_role(Role.MANAGER)
     if not user.is_admin:
         if body.role is not Role.GUIDE:

@@ -19,6 +19,7 @@ from sqlalchemy import Engine, text
 from sqlmodel import Session, SQLModel
 
 from shopguide.core.barcode import make_ean13
+from shopguide.core.catalog import size_rank
 from shopguide.server.app import create_app
 from shopguide.server.config import Settings
 from shopguide.server.db import make_engine
@@ -125,7 +126,7 @@ def build_world(engine: Engine) -> World:
             (tee, ("Navy",), ("S", "M", "L")),
         ):
             for colour in colours:
-                for rank, size in enumerate(sizes):
+                for size in sizes:
                     number += 1
                     sku = f"{style.code}-{colour[:3].upper()}-{size}"
                     variant = Variant(
@@ -135,7 +136,7 @@ def build_world(engine: Engine) -> World:
                         colour=colour,
                         colour_code=colour[:3].upper(),
                         size=size,
-                        size_rank=rank,
+                        size_rank=size_rank(size),
                     )
                     s.add(variant)
                     s.flush()

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
 
+from shopguide.server.services.errors import ServiceError
+
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
@@ -53,16 +55,16 @@ def server_main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return _run_server_command(args)
-    except (ValueError, LookupError) as exc:
+    except (ValueError, LookupError, ServiceError) as exc:
         print(f"shopguide-server: {exc}", file=sys.stderr)
         return 2
 
 
 def _run_server_command(args: argparse.Namespace) -> int:
-    from shopguide.server.config import Settings
+    from shopguide.server.config import DatabaseSettings, Settings
 
-    settings = Settings()
     if args.command == "serve":
+        settings = Settings()
         import uvicorn
 
         if args.workers > 1:
@@ -78,7 +80,7 @@ def _run_server_command(args: argparse.Namespace) -> int:
     from shopguide.server.db import make_engine
     from shopguide.server.migrate import upgrade
 
-    engine = make_engine(settings.database_url)
+    engine = make_engine(DatabaseSettings().database_url)
     upgrade(engine)
     if args.command == "migrate":
         print("database is up to date")

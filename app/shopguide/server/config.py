@@ -24,10 +24,22 @@ def default_database_url() -> str:
     return f"sqlite:///{folder / 'shopguide.db'}"
 
 
-class Settings(BaseSettings):
+class DatabaseSettings(BaseSettings):
+    """Enough to reach the database: what migrate, seed and create-user need."""
+
     model_config = SettingsConfigDict(env_prefix="SHOPGUIDE_", extra="ignore")
 
     database_url: str = Field(default_factory=default_database_url)
+    db_pool_size: int = Field(default=10, ge=1, le=200)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+class Settings(DatabaseSettings):
+    """Everything `serve` needs; refuses the demo secret outside demo mode."""
+
     secret_key: str = DEMO_SECRET
     demo_mode: bool = False
     access_token_minutes: int = Field(default=15, ge=1, le=24 * 60)
@@ -36,7 +48,6 @@ class Settings(BaseSettings):
     login_max_failures_per_user: int = Field(default=5, ge=1)
     login_max_failures_per_address: int = Field(default=30, ge=1)
     max_body_bytes: int = Field(default=2 * 1024 * 1024, ge=1024)
-    db_pool_size: int = Field(default=10, ge=1, le=200)
 
     @model_validator(mode="after")
     def _refuse_weak_secret(self) -> Self:
@@ -51,7 +62,3 @@ class Settings(BaseSettings):
         if len(self.secret_key) < 32:
             raise ValueError("SHOPGUIDE_SECRET_KEY must be at least 32 characters long")
         return self
-
-    @property
-    def is_sqlite(self) -> bool:
-        return self.database_url.startswith("sqlite")

@@ -148,15 +148,46 @@ def _create_user(engine: Engine, args: argparse.Namespace) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="shopguide", description="ShopGuide for tablets.")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="the tablet's data folder (default: the user data folder, or $SHOPGUIDE_DATA_DIR)",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     demo = commands.add_parser("demo", help="embedded server with a seeded brand")
     demo.add_argument("--reset", action="store_true", help="start over with fresh data")
     demo.add_argument("--port", type=int, default=0, help="server port (default: any free)")
     demo.add_argument("--styles", type=int, default=1500, help="catalog size on first run")
+
+    login = commands.add_parser("login", help="log this tablet in to a server")
+    login.add_argument("--server", required=True, help="e.g. http://127.0.0.1:8000")
+    login.add_argument("--username", required=True)
+    login.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+
+    sync = commands.add_parser(
+        "sync", help="sync headless; exit 0 all synced, 1 pending, 2 refused, 3 no connection"
+    )
+    sync.add_argument("--once", action="store_true", help="one round, then exit")
+    sync.add_argument("--status", action="store_true", help="only report, do not sync")
+
     args = parser.parse_args(argv)
     if args.command == "demo":
         return _demo(args)
-    return 2
+    from shopguide.client import sync_cli
+
+    if args.command == "login":
+        password = (
+            sys.stdin.readline().rstrip("\n")
+            if args.password_stdin
+            else getpass.getpass("Password: ")
+        )
+        return sync_cli.login(args.data_dir, args.server, args.username, password)
+    if args.status:
+        return sync_cli.status(args.data_dir)
+    return sync_cli.sync(args.data_dir, once=args.once)
 
 
 def _demo(args: argparse.Namespace) -> int:

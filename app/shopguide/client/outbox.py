@@ -1,0 +1,244 @@
+"""The durable queue of writes made on the tablet, waiting for the server.
+
+It lives in its own SQLite file with `synchronous=FULL`, apart from the
+cache, so that rebuilding or upgrading the cache can never lose a sale. Each
+mutation carries a UUIDv7 made here; the server applies a mutation id at
+most once, so pushing again after any failure is always safe.
+
+Stock held by queued orders is written in the same transaction as the
+order, so the cache can show "3 left" minus what was sold offline until the
+server's own figure arrives.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from shopguide.client.sqlite import connect
+from shopguide.core.ids import uuid7_str
+
+SCHEMA_VERSION = 1
+PENDING, APPLIED, REJECTED = "pending", "applied", "rejected"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS mutation (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    type TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    reason TEXT,
+    result TEXT,
+    done_at TEXT
+);
+CREATE INDEX IF NOT EXISTS mutation_state ON mutation(state, seq);
+CREATE TABLE IF NOT EXISTS stock_hold (
+    mutation_id TEXT NOT NULL REFERENCES mutation(id) ON DELETE CASCADE,
+    store_id INTEGER NOT NULL,
+    variant_id INTEGER NOT NULL,
+    quantity INTEGER NOT NULL,
+    released_at TEXT
+);
+CREATE INDEX IF NOT EXISTS stock_hold_variant ON stock_hold(store_id, variant_id);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Mutation:
+    id: str
+    type: str
+    payload: dict[str, Any]
+    created_at: datetime
+    state: str
+    attempts: int
+    last_error: str | None
+    reason: str | None
+
+    def to_wire(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "created_at": self.created_at.isoformat(),
+            "payload": self.payload,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StockHold:
+    store_id: int
+    variant_id: int
+    quantity: int
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxCounts:
+    pending: int
+    rejected: int
+    oldest_pending_at: datetime | None
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Outbox:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._conn = connect(path, synchronous="FULL")
+        self._lock = threading.RLock()
+        self._conn.executescript(f"BEGIN;{_SCHEMA}PRAGMA user_version={SCHEMA_VERSION};COMMIT;")
+
+    def close(self) -> None:
+        self._conn.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def enqueue(
+        self,
+        type_: str,
+        payload: Mapping[str, Any],
+        *,
+        holds: Sequence[StockHold] = (),
+        mutation_id: str | None = None,
+    ) -> str:
+        """Queue a write durably; returns its id. Holds lower the shown stock meanwhile."""
+        mutation_id = mutation_id or uuid7_str()
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT INTO mutation (id, type, payload, created_at) VALUES (?, ?, ?, ?)",
+                (
+                    mutation_id,
+                    type_,
+                    json.dumps(payload, separators=(",", ":")),
+                    _now().isoformat(),
+                ),
+            )
+            conn.executemany(
+                "INSERT INTO stock_hold (mutation_id, store_id, variant_id, quantity) "
+                "VALUES (?, ?, ?, ?)",
+                [(mutation_id, h.store_id, h.variant_id, h.quantity) for h in holds],
+            )
+        return mutation_id
+
+    def pending(self, limit: int = 100) -> list[Mutation]:
+        return self._select("WHERE state = 'pending' ORDER BY seq LIMIT ?", (limit,))
+
+    def needs_attention(self) -> list[Mutation]:
+        return self._select("WHERE state = 'rejected' ORDER BY seq", ())
+
+    def get(self, mutation_id: str) -> Mutation | None:
+        found = self._select("WHERE id = ?", (mutation_id,))
+        return found[0] if found else None
+
+    def _select(self, where: str, params: tuple[Any, ...]) -> list[Mutation]:
+        with self._lock:
+            columns = "id, type, payload, created_at, state, attempts, last_error, reason"
+            sql = f"SELECT {columns} FROM mutation {where}"  # noqa: S608  (our literals only)
+            rows = self._conn.execute(sql, params).fetchall()
+        return [
+            Mutation(
+                id=r[0],
+                type=r[1],
+                payload=json.loads(r[2]),
+                created_at=datetime.fromisoformat(r[3]),
+                state=r[4],
+                attempts=r[5],
+                last_error=r[6],
+                reason=r[7],
+            )
+            for r in rows
+        ]
+
+    def record_results(self, results: Sequence[Mapping[str, Any]]) -> None:
+        """Store the server's verdicts; applied holds are released, not yet dropped."""
+        now = _now().isoformat()
+        with self._transaction() as conn:
+            for result in results:
+                mutation_id = str(result["id"])
+                if result.get("status") == APPLIED:
+                    conn.execute(
+                        "UPDATE mutation SET state = 'applied', result = ?, done_at = ?, "
+                        "last_error = NULL WHERE id = ? AND state = 'pending'",
+                        (json.dumps(result.get("result")), now, mutation_id),
+                    )
+                    conn.execute(
+                        "UPDATE stock_hold SET released_at = ? "
+                        "WHERE mutation_id = ? AND released_at IS NULL",
+                        (now, mutation_id),
+                    )
+                else:
+                    conn.execute(
+                        "UPDATE mutation SET state = 'rejected', reason = ?, done_at = ? "
+                        "WHERE id = ? AND state = 'pending'",
+                        (str(result.get("reason") or "refused by the server"), now, mutation_id),
+                    )
+                    conn.execute("DELETE FROM stock_hold WHERE mutation_id = ?", (mutation_id,))
+
+    def record_failure(self, mutation_ids: Sequence[str], error: str) -> None:
+        """A push that got no verdict: count the attempt, keep the mutations pending."""
+        with self._transaction() as conn:
+            conn.executemany(
+                "UPDATE mutation SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+                [(error, m) for m in mutation_ids],
+            )
+
+    def drop_released_holds(self, store_id: int, released_before: datetime) -> None:
+        """The server's figure for this store, pulled after the release, now includes them."""
+        with self._transaction() as conn:
+            conn.execute(
+                "DELETE FROM stock_hold WHERE store_id = ? AND released_at IS NOT NULL "
+                "AND released_at < ?",
+                (store_id, released_before.isoformat()),
+            )
+
+    def holds(self, store_id: int, variant_ids: Sequence[int]) -> dict[int, int]:
+        """Quantity held per variant at a store, by queued or not-yet-reflected orders."""
+        if not variant_ids:
+            return {}
+        marks = ",".join("?" * len(variant_ids))
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT variant_id, SUM(quantity) FROM stock_hold WHERE store_id = ? "  # noqa: S608
+                f"AND variant_id IN ({marks}) GROUP BY variant_id",
+                (store_id, *variant_ids),
+            ).fetchall()
+        return {int(v): int(q) for v, q in rows}
+
+    def discard(self, mutation_id: str) -> None:
+        """A guide's explicit choice to drop a refused mutation from 'needs attention'."""
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM mutation WHERE id = ? AND state = 'rejected'", (mutation_id,))
+
+    def counts(self) -> OutboxCounts:
+        with self._lock:
+            pending, oldest = self._conn.execute(
+                "SELECT COUNT(*), MIN(created_at) FROM mutation WHERE state = 'pending'"
+            ).fetchone()
+            (rejected,) = self._conn.execute(
+                "SELECT COUNT(*) FROM mutation WHERE state = 'rejected'"
+            ).fetchone()
+        return OutboxCounts(
+            pending=pending,
+            rejected=rejected,
+            oldest_pending_at=datetime.fromisoformat(oldest) if oldest else None,
+        )

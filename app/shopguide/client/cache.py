@@ -213,6 +213,8 @@ class Cache:
     # -- opening and rebuilding ---------------------------------------------
 
     def _open_or_rebuild(self) -> sqlite3.Connection:
+        if not self.path.exists():
+            return self._create_fresh()
         try:
             conn = connect(self.path, synchronous="NORMAL")
             version = conn.execute("PRAGMA user_version").fetchone()[0]

@@ -12,6 +12,7 @@ Only loopback addresses are used.
 
 from __future__ import annotations
 
+import contextlib
 import random
 import socket
 import threading
@@ -127,8 +128,6 @@ class FaultyProxy:
 
 
 def _hard_close(sock: socket.socket) -> None:
-    try:
+    with contextlib.suppress(OSError):
         sock.shutdown(socket.SHUT_RDWR)
-    except OSError:
-        pass
     sock.close()

@@ -71,14 +71,14 @@ def test_an_order_made_offline_reaches_the_server_once_and_stock_follows(
     home = tablet.store_id
     variant_id, on_hand, price = a_variant_in_stock(live_server, home)
 
-    proxy.schedule(["refuse"] * 50)
+    proxy.go_down()
     order_id = queue_order(tablet.outbox, store_id=home, lines=one_line(variant_id, price, 2))
     with pytest.raises(OfflineError):
         engine.run_once()
     assert engine.status.pending == 1
     assert tablet.outbox.holds(home, [variant_id]) == {variant_id: 2}
 
-    proxy.clear()
+    proxy.come_back()
     engine.run_once()
     assert live_server.scalar("SELECT COUNT(*) FROM sales_order WHERE id = :o", o=order_id) == 1
     assert engine.status.pending == 0
@@ -129,7 +129,7 @@ def test_a_cache_destroyed_between_runs_is_rebuilt_and_the_outbox_survives(
     engine.run_once()
     home = tablet.store_id
     variant_id, _, price = a_variant_in_stock(live_server, home)
-    proxy.schedule(["refuse"] * 50)
+    proxy.go_down()
     order_id = queue_order(tablet.outbox, store_id=home, lines=one_line(variant_id, price))
     with pytest.raises(OfflineError):
         engine.run_once()
@@ -139,6 +139,7 @@ def test_a_cache_destroyed_between_runs_is_rebuilt_and_the_outbox_survives(
     for suffix in ("-wal", "-shm"):
         (data_dir / f"cache.db{suffix}").unlink(missing_ok=True)
 
+    proxy.come_back()
     reopened = Tablet(data_dir)
     assert reopened.outbox.counts().pending == 1
     engine = reopened.connect()

@@ -1,6 +1,7 @@
 """A loopback TCP proxy that breaks connections on purpose, for the fault tests.
 
-Each new connection takes the next fault from a schedule (or none):
+Each request takes the next fault from a schedule (or none), whether it opens
+a new connection or reuses a kept-alive one:
 - "drop_request": close after forwarding part of the request, before the
   server has all of it;
 - "drop_response": forward the request, then close after part of the response;
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import random
+import re
 import socket
 import threading
 from collections import deque
@@ -31,8 +33,10 @@ class FaultyProxy:
         self._lock = threading.Lock()
         self._rng = random.Random(seed)
         self._stopped = threading.Event()
-        self.connections = 0
+        self.requests = 0
         self.faults_done: list[str] = []
+        self._down = False
+        self._open: set[socket.socket] = set()
         self._thread = threading.Thread(target=self._accept_loop, daemon=True)
         self._thread.start()
 
@@ -41,7 +45,7 @@ class FaultyProxy:
         return f"http://127.0.0.1:{self.port}"
 
     def schedule(self, faults: Iterable[str | None]) -> None:
-        """Faults for the next connections, in order; after them connections pass cleanly."""
+        """Faults for the next requests, in order; after them requests pass cleanly."""
         with self._lock:
             self._faults.extend(faults)
 
@@ -49,13 +53,27 @@ class FaultyProxy:
         with self._lock:
             self._faults.clear()
 
+    def go_down(self) -> None:
+        """Cut every open connection and refuse new ones, like a dead network."""
+        with self._lock:
+            self._down = True
+            open_now = list(self._open)
+        for sock in open_now:
+            _hard_close(sock)
+
+    def come_back(self) -> None:
+        with self._lock:
+            self._down = False
+
     def close(self) -> None:
         self._stopped.set()
         self._listener.close()
 
     def _next_fault(self) -> str | None:
         with self._lock:
-            self.connections += 1
+            self.requests += 1
+            if self._down:
+                return "refuse"
             return self._faults.popleft() if self._faults else None
 
     def _accept_loop(self) -> None:
@@ -64,13 +82,13 @@ class FaultyProxy:
                 client, _ = self._listener.accept()
             except OSError:
                 return
-            fault = self._next_fault()
-            if fault:
-                self.faults_done.append(fault)
-            threading.Thread(target=self._serve, args=(client, fault), daemon=True).start()
+            threading.Thread(target=self._serve, args=(client,), daemon=True).start()
 
-    def _serve(self, client: socket.socket, fault: str | None) -> None:
-        if fault == "refuse":
+    def _serve(self, client: socket.socket) -> None:
+        """Forward one connection; each request on it draws the next fault."""
+        with self._lock:
+            down = self._down
+        if down:
             _hard_close(client)
             return
         try:
@@ -78,29 +96,39 @@ class FaultyProxy:
         except OSError:
             _hard_close(client)
             return
-        cut_request = self._rng.randint(1, 200) if fault == "drop_request" else None
-        cut_response = self._rng.randint(1, 300) if fault == "drop_response" else None
-        lose = fault == "lose_response"
+        with self._lock:
+            self._open.update((client, server))
+        state: dict[str, object] = {"fault": None, "cut": 0}
         done = threading.Event()
 
+        def close_both() -> None:
+            done.set()
+            _hard_close(client)
+            _hard_close(server)
+            with self._lock:
+                self._open.difference_update((client, server))
+
         def upstream() -> None:
-            sent = 0
             try:
                 while not done.is_set():
                     data = client.recv(65536)
                     if not data:
                         break
-                    if cut_request is not None and sent + len(data) >= cut_request:
-                        server.sendall(data[: max(cut_request - sent, 0)])
-                        break
+                    if _REQUEST_START.match(data):
+                        fault = self._next_fault()
+                        if fault:
+                            self.faults_done.append(fault)
+                        state["fault"] = fault
+                        state["cut"] = self._rng.randint(1, 300)
+                        if fault == "refuse":
+                            break
+                        if fault == "drop_request":
+                            server.sendall(data[: min(int(state["cut"]), len(data) - 1)])
+                            break
                     server.sendall(data)
-                    sent += len(data)
             except OSError:
                 pass
-            finally:
-                done.set()
-                _hard_close(client)
-                _hard_close(server)
+            close_both()
 
         threading.Thread(target=upstream, daemon=True).start()
         received = 0
@@ -109,22 +137,24 @@ class FaultyProxy:
                 data = server.recv(65536)
                 if not data:
                     break
-                received += len(data)
-                if lose:
+                fault = state["fault"]
+                if fault == "lose_response":
                     # The answer is complete once the server falls silent; keep-alive
                     # connections never close on their own.
                     server.settimeout(0.3)
                     continue
-                if cut_response is not None and received >= cut_response:
-                    client.sendall(data[: max(cut_response - (received - len(data)), 0)])
-                    break
+                if fault == "drop_response":
+                    received += len(data)
+                    if received >= int(state["cut"]):
+                        client.sendall(data[: max(int(state["cut"]) - (received - len(data)), 0)])
+                        break
                 client.sendall(data)
         except OSError:
             pass
-        finally:
-            done.set()
-            _hard_close(client)
-            _hard_close(server)
+        close_both()
+
+
+_REQUEST_START = re.compile(rb"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /")
 
 
 def _hard_close(sock: socket.socket) -> None:

@@ -178,12 +178,14 @@ class ApiClient:
             raise OfflineError(f"cannot reach {self.base_url}: {type(exc).__name__}") from exc
         if response.status_code >= 400:
             raise ApiError(response.status_code, _reason(response))
-        if response.status_code == 204 or not response.content:
+        if response.status_code == 204:
             return None
+        # A connection cut mid-answer can leave an empty or truncated body behind a
+        # 200: that is no answer at all, so the caller retries as if offline.
         try:
             return response.json()
         except ValueError as exc:
-            raise OfflineError(f"garbled answer from {self.base_url}") from exc
+            raise OfflineError(f"incomplete answer from {self.base_url}") from exc
 
 
 def _reason(response: requests.Response) -> str:

@@ -143,6 +143,10 @@ class Outbox:
     def pending(self, limit: int = 100) -> list[Mutation]:
         return self._select("WHERE state = 'pending' ORDER BY seq LIMIT ?", (limit,))
 
+    def of_type(self, type_: str) -> list[Mutation]:
+        """Every mutation of a type still held here, whatever its state, oldest first."""
+        return self._select("WHERE type = ? ORDER BY seq", (type_,))
+
     def needs_attention(self) -> list[Mutation]:
         return self._select("WHERE state = 'rejected' ORDER BY seq", ())
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import httpx
+
 from shopguide.server import security
 from shopguide.server.models import Role, User
 from tests.server.conftest import PASSWORD, TEST_SECRET, ServerUnderTest
@@ -98,19 +100,33 @@ def test_requests_without_a_token_are_refused(server: ServerUnderTest) -> None:
     assert response.json()["detail"].startswith("log in first")
 
 
-def test_refresh_rotates_and_a_spent_refresh_token_cannot_be_reused(
+def _refresh(server: ServerUnderTest, token: str) -> httpx.Response:
+    return server.client.post("/api/v1/auth/refresh", json={"refresh_token": token})
+
+
+def test_refresh_rotates_and_a_spent_token_dies_once_its_successor_is_used(
     server: ServerUnderTest,
 ) -> None:
     first = server.client.post(LOGIN, json={"username": "a.guide", "password": PASSWORD}).json()
-    second = server.client.post(
-        "/api/v1/auth/refresh", json={"refresh_token": first["refresh_token"]}
-    )
+    second = _refresh(server, first["refresh_token"])
     assert second.status_code == 200
     assert second.json()["refresh_token"] != first["refresh_token"]
-    replay = server.client.post(
-        "/api/v1/auth/refresh", json={"refresh_token": first["refresh_token"]}
-    )
-    assert replay.status_code == 401
+    third = _refresh(server, second.json()["refresh_token"])
+    assert third.status_code == 200
+    assert _refresh(server, third.json()["refresh_token"]).status_code == 200
+    assert _refresh(server, first["refresh_token"]).status_code == 401
+    assert _refresh(server, second.json()["refresh_token"]).status_code == 401
+
+
+def test_a_tablet_that_lost_the_refresh_answer_can_refresh_again_with_the_old_token(
+    server: ServerUnderTest,
+) -> None:
+    first = server.client.post(LOGIN, json={"username": "a.guide", "password": PASSWORD}).json()
+    lost = _refresh(server, first["refresh_token"]).json()
+    retry = _refresh(server, first["refresh_token"])
+    assert retry.status_code == 200
+    assert _refresh(server, lost["refresh_token"]).status_code == 401, "only one chain lives"
+    assert _refresh(server, retry.json()["refresh_token"]).status_code == 200
 
 
 def test_logout_spends_the_refresh_token(server: ServerUnderTest) -> None:

@@ -496,11 +496,12 @@ class _Seeder:
     # -- brand and stores
 
     def brand(self) -> None:
-        cols = ("id", "code", "name", "currency", "country")
+        cols = ("id", "code", "name", "currency", "country", "phone_salt")
+        salt = f"{self.rng('brand').getrandbits(128):032x}"
         self.w.insert(
             _TABLES[Brand],
             cols,
-            [[(1, BRAND_CODE, BRAND_NAME, CURRENCY, COUNTRY)]],
+            [[(1, BRAND_CODE, BRAND_NAME, CURRENCY, COUNTRY, salt)]],
             stage="brand",
             total=1,
         )

@@ -6,12 +6,16 @@ from shopguide.server.models.members import Coupon, Member
 from shopguide.server.models.orders import Order, OrderLine, Payment
 from shopguide.server.models.stock import StockLevel
 from shopguide.server.models.stores import Brand, Store
+from shopguide.server.models.sync import AppliedMutation, ChangeLog, FeedHorizon
 from shopguide.server.models.users import LoginAttempt, RefreshToken, Role, User
 
 __all__ = [
+    "AppliedMutation",
     "AuditLog",
     "Brand",
+    "ChangeLog",
     "Coupon",
+    "FeedHorizon",
     "LoginAttempt",
     "Member",
     "Order",

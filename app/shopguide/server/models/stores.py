@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from sqlmodel import Field, SQLModel
 
 
@@ -12,8 +14,18 @@ class BrandBase(SQLModel):
     country: str = Field(max_length=2, min_length=2)
 
 
+def new_phone_salt() -> str:
+    return secrets.token_hex(16)
+
+
 class Brand(BrandBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
+    phone_salt: str = Field(
+        default_factory=new_phone_salt,
+        max_length=64,
+        description="HMAC key for the phone hashes tablets get instead of phone numbers; "
+        "never changes, since every synced member row depends on it",
+    )
 
 
 class BrandPublic(BrandBase):

@@ -59,6 +59,7 @@ class RefreshToken(SQLModel, table=True):
     issued_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     expires_at: datetime = Field(sa_type=UTCDateTime)
     revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    replaced_by: str | None = Field(default=None, max_length=64)
 
 
 class LoginAttempt(SQLModel, table=True):

@@ -22,6 +22,7 @@ class TokenPair:
     refresh_token: str
     expires_in: int
     user: User
+    refresh_id: str
 
 
 def login(
@@ -59,27 +60,38 @@ def login(
 
 
 def refresh(session: Session, settings: Settings, *, refresh_token: str) -> TokenPair:
-    """Rotate: the presented refresh token is spent and a new pair issued."""
+    """Rotate: the presented refresh token is spent and a new pair issued.
+
+    A spent token is accepted once more while its successor has never been
+    used: the tablet lost the answer, or was switched off before it saved the
+    new token. Its unused successor is withdrawn then, so only one chain of
+    tokens is ever alive, and a token whose successor was used stays dead.
+    """
     try:
         token_id, secret_part = security.split_refresh_token(refresh_token)
     except security.TokenError as exc:
         raise Unauthorized(str(exc)) from exc
     stored = session.get(RefreshToken, token_id)
     now = utcnow()
-    if (
-        stored is None
-        or not security.same_hash(stored.token_hash, security.hash_refresh_secret(secret_part))
-        or stored.revoked_at is not None
+    if stored is None or not security.same_hash(
+        stored.token_hash, security.hash_refresh_secret(secret_part)
     ):
         raise Unauthorized("refresh token not recognised or already used")
+    if stored.revoked_at is not None:
+        successor = session.get(RefreshToken, stored.replaced_by) if stored.replaced_by else None
+        if successor is None or successor.revoked_at is not None:
+            raise Unauthorized("refresh token not recognised or already used")
+        successor.revoked_at = now
+        session.add(successor)
     if stored.expires_at <= now:
         raise Unauthorized("refresh token expired; log in again")
     user = session.get(User, stored.user_id)
     if user is None or not user.is_active:
         raise Unauthorized("account disabled")
-    stored.revoked_at = now
-    session.add(stored)
     pair = _issue(session, settings, user)
+    stored.revoked_at = now
+    stored.replaced_by = pair.refresh_id
+    session.add(stored)
     session.commit()
     return pair
 
@@ -117,7 +129,7 @@ def _issue(session: Session, settings: Settings, user: User) -> TokenPair:
             expires_at=utcnow() + timedelta(days=settings.refresh_token_days),
         )
     )
-    return TokenPair(access, token, int(lifetime.total_seconds()), user)
+    return TokenPair(access, token, int(lifetime.total_seconds()), user, token_id)
 
 
 def _check_rate_limit(session: Session, settings: Settings, *, username: str, address: str) -> None:

@@ -2,8 +2,8 @@
 
 from fastapi import APIRouter
 
-from shopguide.server.api.routes import auth, catalog, members, stock, stores, users
+from shopguide.server.api.routes import auth, catalog, members, stock, stores, sync, users
 
 api_router = APIRouter(prefix="/api/v1")
-for module in (auth, users, stores, catalog, stock, members):
+for module in (auth, users, stores, catalog, stock, members, sync):
     api_router.include_router(module.router)

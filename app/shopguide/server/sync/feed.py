@@ -1,0 +1,343 @@
+"""The change feed: capture of every ORM write to a synced table, pulls, and pruning.
+
+Capture. Listeners on `sqlmodel.Session` (the class, so every session any
+server process opens) write one `change_log` row per changed row and scope,
+in the same transaction as the change: a change is in the feed exactly when
+it is committed. The listeners are registered when this module is imported.
+`create_app()` mounts the sync routes, which import this package, so a
+running server always captures; code that writes synced tables outside a
+server (a script, an ops job) must import `shopguide.server.sync` first, as
+the push handlers do. It works this way because the app factory is not the
+place for sync to hook into, and class-level session events need no engine.
+Writes that bypass the ORM unit of work (the bulk seed, `session.execute(
+update(...))`) produce no changes; what they leave is served by snapshots.
+
+Order. A row's position is (txid, id): the writing transaction's id on
+PostgreSQL (0 on SQLite) and a never-reused auto-increment. On PostgreSQL a
+pull serves only rows whose transaction is older than every transaction still
+running (`pg_snapshot_xmin`), read after that horizon is taken: all of those
+transactions have ended, so no row can later appear behind the cursor. A
+transaction that commits late holds every later row back until it commits.
+On SQLite writers are serialised, so ids are allocated in commit order.
+
+Pruning. `prune_feed` deletes a prefix of each scope's feed and records the
+last position it removed in `feed_horizon`; a cursor behind it gets "resync".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import BigInteger, Table, delete, event, func, insert, literal, select, text, tuple_
+from sqlalchemy.orm import UOWTransaction
+from sqlalchemy.orm import attributes as orm_attributes
+from sqlmodel import Session, SQLModel
+
+from shopguide.server.models import (
+    Brand,
+    ChangeLog,
+    Coupon,
+    FeedHorizon,
+    Member,
+    StockLevel,
+    Store,
+)
+from shopguide.server.models.types import utcnow
+from shopguide.server.sync.cursors import Position, encode_changes
+from shopguide.server.sync.scopes import Scope, members_scope, stock_scope
+from shopguide.server.sync.shapes import COUPON, SHAPES, Shape, phone_salt_of_store, table_of
+
+CHANGE_LOG: Table = table_of(ChangeLog)
+COLUMNS: dict[str, list[str]] = {shape.entity: list(shape.columns) for shape in SHAPES.values()}
+RESYNC: dict[str, Any] = {"kind": "resync"}
+
+_PENDING = "shopguide.sync.pending"
+Place = tuple[str, str]  # (scope, key)
+
+# ----------------------------------------------------------------------------- capture
+
+
+def _scope_of(shape: Shape, values: Mapping[str, Any], home_of: Callable[[int], int]) -> str:
+    if shape.model is StockLevel:
+        return stock_scope(values["store_id"])
+    if shape.model is Member:
+        return members_scope(values["home_store_id"])
+    if shape.model is Coupon:
+        return members_scope(home_of(values["member_id"]))
+    if shape.model in (Store, Brand):
+        return "config"
+    return "catalog"
+
+
+_SCOPE_COLUMN: dict[type[SQLModel], str] = {
+    StockLevel: "store_id",
+    Member: "home_store_id",
+    Coupon: "member_id",
+}
+
+
+def _placing(shape: Shape) -> tuple[str, ...]:
+    """The attributes a row's scope and key come from."""
+    extra = _SCOPE_COLUMN.get(shape.model)
+    return shape.key if extra is None else (*shape.key, extra)
+
+
+_PLACING: dict[type[SQLModel], tuple[str, ...]] = {
+    model: _placing(shape) for model, shape in SHAPES.items()
+}
+
+
+def _keep_old_value(*_args: Any) -> None:
+    """No-op, registered for `active_history`: a set then records the value it replaced.
+
+    Without it, setting an attribute that was not loaded (say, after a
+    commit expired it) leaves no old value, and the tombstone for where
+    the row was would be missing.
+    """
+
+
+for _model, _names in _PLACING.items():
+    for _name in _names:
+        event.listen(getattr(_model, _name), "set", _keep_old_value, active_history=True)
+
+
+class _Lookups:
+    """Facts a change row needs from other tables, read once per flush phase."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.homes: dict[int, int] = {}
+        self.salts: dict[int, str] = {}
+
+    def home_of(self, member_id: int) -> int:
+        if member_id not in self.homes:
+            member = table_of(Member)
+            self.homes[member_id] = (
+                self.session.connection()
+                .execute(select(member.c.home_store_id).where(member.c.id == member_id))
+                .scalar_one()
+            )
+        return self.homes[member_id]
+
+    def salt_for(self, store_id: int) -> str:
+        if store_id not in self.salts:
+            self.salts[store_id] = phone_salt_of_store(self.session.connection(), store_id)
+        return self.salts[store_id]
+
+
+def _old_values(obj: SQLModel, names: Iterable[str]) -> dict[str, Any]:
+    state = orm_attributes.instance_state(obj)
+    values = {}
+    for name in names:
+        history = state.attrs[name].history
+        values[name] = history.deleted[0] if history.deleted else getattr(obj, name)
+    return values
+
+
+def _place(shape: Shape, values: Mapping[str, Any], lookups: _Lookups) -> Place:
+    return _scope_of(shape, values, lookups.home_of), shape.key_of(values)
+
+
+def _remember_old_places(session: Session, _ctx: UOWTransaction, _instances: object) -> None:
+    """Before the flush, while the rows still hold their old values: where each row was."""
+    lookups = _Lookups(session)
+    changed: list[tuple[SQLModel, Place]] = []
+    gone: list[tuple[str, Place]] = []
+    for obj in session.dirty:
+        shape = SHAPES.get(type(obj))
+        if shape is not None and session.is_modified(obj):
+            changed.append((obj, _place(shape, _old_values(obj, _PLACING[shape.model]), lookups)))
+    for obj in session.deleted:
+        shape = SHAPES.get(type(obj))
+        if shape is not None:
+            gone.append(
+                (shape.entity, _place(shape, _old_values(obj, _PLACING[shape.model]), lookups))
+            )
+    session.info[_PENDING] = (changed, gone)
+
+
+def _record_changes(session: Session, _ctx: UOWTransaction) -> None:
+    """After the flush, with ids assigned: one feed row per changed row and scope."""
+    changed, gone = session.info.pop(_PENDING, ([], []))
+    lookups = _Lookups(session)
+    changes: list[dict[str, Any]] = []
+
+    def add(place: Place, entity: str, data: list[Any] | None) -> None:
+        scope, key = place
+        op = "delete" if data is None else "upsert"
+        changes.append({"scope": scope, "entity": entity, "key": key, "op": op, "data": data})
+
+    touched: list[tuple[SQLModel, Place | None]] = [
+        (obj, None) for obj in session.new if type(obj) in SHAPES
+    ]
+    for obj, old in [*touched, *changed]:
+        shape = SHAPES[type(obj)]
+        values = {column.key: getattr(obj, column.key) for column in shape.table.columns}
+        place = _place(shape, values, lookups)
+        salt = lookups.salt_for(values["home_store_id"]) if shape.model is Member else None
+        if old is not None and old != place:
+            add(old, shape.entity, None)
+            if shape.model is Member:
+                _move_coupons(session, values["id"], old[0], place[0], add)
+        add(place, shape.entity, shape.row([values[name] for name in shape.sources], salt))
+    for entity, place in gone:
+        add(place, entity, None)
+    if changes:
+        session.connection().execute(insert(CHANGE_LOG), changes)
+
+
+def _move_coupons(
+    session: Session,
+    member_id: int,
+    old_scope: str,
+    new_scope: str,
+    add: Callable[[Place, str, list[Any] | None], None],
+) -> None:
+    """A member who changes home store takes their coupons to the new store's scope."""
+    coupon = COUPON.table
+    for values in session.connection().execute(
+        select(*COUPON.source_columns()).where(coupon.c.member_id == member_id)
+    ):
+        key = str(values.id)
+        add((old_scope, key), COUPON.entity, None)
+        add((new_scope, key), COUPON.entity, COUPON.row(values))
+
+
+event.listen(Session, "before_flush", _remember_old_places)
+event.listen(Session, "after_flush", _record_changes)
+
+# ----------------------------------------------------------------------------- positions
+
+
+def _is_postgresql(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _oldest_running_txid(session: Session) -> int:
+    """PostgreSQL: every transaction with a smaller id has ended (committed or not)."""
+    value: int = (
+        session.connection()
+        .execute(text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"))
+        .scalar_one()
+    )
+    return value
+
+
+def feed_position(session: Session) -> Position:
+    """The newest position nothing can appear at or behind any more.
+
+    A snapshot remembers it before reading its first page and continues the
+    feed from it; a cursor beyond it was issued by another database.
+    """
+    if _is_postgresql(session):
+        return Position(_oldest_running_txid(session), 0)
+    connection = session.connection()
+    kept = connection.execute(select(func.max(CHANGE_LOG.c.id))).scalar_one()
+    pruned = connection.execute(select(func.max(table_of(FeedHorizon).c.change_id))).scalar_one()
+    return Position(0, max(kept or 0, pruned or 0))
+
+
+def _horizon(session: Session, scope: str) -> Position | None:
+    table = table_of(FeedHorizon)
+    row = (
+        session.connection()
+        .execute(select(table.c.txid, table.c.change_id).where(table.c.scope == scope))
+        .one_or_none()
+    )
+    return None if row is None else Position(row.txid, row.change_id)
+
+
+def _after(position: Position) -> Any:
+    return tuple_(CHANGE_LOG.c.txid, CHANGE_LOG.c.id) > tuple_(
+        literal(position.txid, BigInteger), literal(position.id, BigInteger)
+    )
+
+
+# ----------------------------------------------------------------------------- pulls
+
+
+def read_changes(session: Session, scope: Scope, after: Position, limit: int) -> dict[str, Any]:
+    """Up to `limit` changes of `scope` after `after`, the last state of each key only.
+
+    The horizon is read after the rows: a prune that committed before the
+    rows were read is then seen too, so a page with a pruned gap is never sent.
+    """
+    newest = feed_position(session)  # taken before the rows are read; see the module docstring
+    if after > newest:
+        return RESYNC
+    log = CHANGE_LOG
+    stmt = (
+        select(log.c.entity, log.c.key, log.c.op, log.c.data, log.c.txid, log.c.id)
+        .where(log.c.scope == scope.name, _after(after))
+        .order_by(log.c.txid, log.c.id)
+        .limit(limit + 1)
+    )
+    if _is_postgresql(session):
+        stmt = stmt.where(log.c.txid < literal(newest.txid, BigInteger))
+    rows = session.connection().execute(stmt).all()
+    horizon = _horizon(session, scope.name)
+    if horizon is not None and after < horizon:
+        return RESYNC
+    page = rows[:limit]
+    latest: dict[tuple[str, str], list[Any] | None] = {}
+    for entity, key, op, data, _txid, _id in page:
+        latest.pop((entity, key), None)
+        latest[(entity, key)] = data if op == "upsert" else None
+    upserts: dict[str, dict[str, Any]] = {}
+    deletes: dict[str, list[str]] = {}
+    for (entity, key), data in latest.items():
+        if data is None:
+            deletes.setdefault(entity, []).append(key)
+        else:
+            upserts.setdefault(entity, {"columns": COLUMNS[entity], "rows": []})["rows"].append(
+                data
+            )
+    last = Position(page[-1].txid, page[-1].id) if page else after
+    return {
+        "kind": "changes",
+        "upserts": upserts,
+        "deletes": deletes,
+        "cursor": encode_changes(last),
+        "has_more": len(rows) > limit,
+    }
+
+
+# ----------------------------------------------------------------------------- pruning
+
+
+def prune_feed(session: Session, older_than: datetime) -> int:
+    """Delete changes recorded before `older_than` and raise each scope's horizon; commit.
+
+    Each scope loses a prefix of its feed, up to its newest old change (and
+    anything ordered before that), so that one horizon position describes
+    what is gone. On PostgreSQL only changes of ended transactions count.
+    Returns the number of rows deleted.
+    """
+    log = CHANGE_LOG
+    old = log.c.at < older_than
+    if _is_postgresql(session):
+        old = old & (log.c.txid < literal(_oldest_running_txid(session), BigInteger))
+    connection = session.connection()
+    scopes = connection.execute(select(log.c.scope).where(old).distinct()).scalars().all()
+    deleted = 0
+    for scope in scopes:
+        newest_old = connection.execute(
+            select(log.c.txid, log.c.id)
+            .where(log.c.scope == scope, old)
+            .order_by(log.c.txid.desc(), log.c.id.desc())
+            .limit(1)
+        ).one()
+        last = Position(newest_old.txid, newest_old.id)
+        deleted += connection.execute(
+            delete(log).where(log.c.scope == scope, ~_after(last))
+        ).rowcount
+        horizon = session.get(FeedHorizon, scope)
+        if horizon is None:
+            session.add(FeedHorizon(scope=scope, txid=last.txid, change_id=last.id))
+        elif Position(horizon.txid, horizon.change_id) < last:
+            horizon.txid, horizon.change_id = last
+            horizon.pruned_at = utcnow()
+    session.commit()
+    return deleted

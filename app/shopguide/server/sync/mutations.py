@@ -1,0 +1,312 @@
+"""The mutation types a tablet pushes: payload models that check themselves and apply themselves.
+
+Parsing is pure (pydantic); applying runs inside the transaction `push` opened
+for the mutation. Anything refused for good (a payload that does not add up,
+an unknown variant, another store's order) raises `Rejected`, whose reason a
+person reads in "needs attention"; `push` stores it so every retry gets the
+same answer. Writes go through the ORM so that stock and member changes enter
+the change feed (`shopguide.server.sync.feed`) in the same transaction.
+"""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, Self
+from uuid import UUID
+
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
+from sqlmodel import Session, col, or_, select
+
+from shopguide.server.models import (
+    Brand,
+    Member,
+    Order,
+    OrderLine,
+    Payment,
+    Role,
+    StockLevel,
+    Store,
+    Variant,
+)
+from shopguide.server.models.text import NoControlCharacters
+from shopguide.server.models.types import utcnow
+from shopguide.server.services import audit
+
+MAX_INT = 2**31 - 1  # the integer columns' range
+RECORDED_OFFLINE = "recorded_offline"
+
+Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+Id = Annotated[int, Field(ge=1, le=MAX_INT)]
+Amount = Annotated[int, Field(ge=0, le=MAX_INT)]
+SizeLabel = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32), NoControlCharacters
+]
+SizeValue = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=16), NoControlCharacters
+]
+Note = Annotated[str, StringConstraints(max_length=500), NoControlCharacters]
+
+
+class Rejected(Exception):
+    """Refused for good: pushing the mutation again cannot succeed."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Pusher:
+    """Who pushed the batch, as far as the handlers need to know."""
+
+    user_id: int
+    role: Role
+    store_id: int | None
+
+    def acts_for(self, store_id: int) -> bool:
+        """Guides and managers sell and take payments for their own store; admins for any."""
+        return self.role is Role.ADMIN or self.store_id == store_id
+
+
+class Mutation(BaseModel):
+    @abstractmethod
+    def apply(self, session: Session, mutation_id: str, pusher: Pusher) -> dict[str, Any]:
+        """Do it in the caller's transaction (flushed, not committed); return the result."""
+
+
+class OrderLineIn(BaseModel):
+    variant_id: Id
+    quantity: int = Field(ge=1, le=10_000)
+    unit_price: Amount
+    discount: Amount
+
+    @property
+    def amount(self) -> int:
+        return self.quantity * self.unit_price
+
+
+class PlaceOrder(Mutation):
+    """An order taken on the tablet, maybe offline: stored as sent, stock lowered.
+
+    The prices are the ones the customer was shown and paid, so they are
+    checked for arithmetic, not against today's catalog. Stock may go below
+    zero: the sale happened, and the oversell is reported, not refused.
+    """
+
+    order_id: UUID
+    store_id: Id
+    member_id: Id | None = None
+    currency: Currency
+    lines: list[OrderLineIn] = Field(min_length=1, max_length=500)
+    subtotal: Amount
+    discount: Amount
+    total: Amount
+    created_at: AwareDatetime
+
+    @model_validator(mode="after")
+    def _sums_add_up(self) -> Self:
+        for number, line in enumerate(self.lines, 1):
+            if line.discount > line.amount:
+                raise ValueError(
+                    f"line {number}: discount {line.discount} is more than "
+                    f"quantity x unit price ({line.amount})"
+                )
+        subtotal = sum(line.amount for line in self.lines)
+        if self.subtotal != subtotal:
+            raise ValueError(
+                f"subtotal {self.subtotal} is not the sum of quantity x unit price ({subtotal})"
+            )
+        discount = sum(line.discount for line in self.lines)
+        if self.discount != discount:
+            raise ValueError(
+                f"discount {self.discount} is not the sum of the line discounts ({discount})"
+            )
+        if self.total != self.subtotal - self.discount:
+            expected = self.subtotal - self.discount
+            raise ValueError(f"total {self.total} is not subtotal minus discount ({expected})")
+        return self
+
+    def apply(self, session: Session, mutation_id: str, pusher: Pusher) -> dict[str, Any]:
+        store = session.get(Store, self.store_id)
+        if store is None:
+            raise Rejected(f"store {self.store_id} does not exist")
+        if not pusher.acts_for(self.store_id):
+            raise Rejected(f"store {self.store_id} is not your store; orders belong to your own")
+        brand = session.get(Brand, store.brand_id)
+        if brand is None or brand.currency != self.currency:
+            raise Rejected(f"currency {self.currency} is not the store's currency")
+        order_id = str(self.order_id)
+        if session.get(Order, order_id) is not None:
+            raise Rejected(f"order already recorded: {order_id} came with another mutation")
+        if self.member_id is not None and session.get(Member, self.member_id) is None:
+            raise Rejected(f"member {self.member_id} does not exist")
+        quantities: dict[int, int] = {}
+        for line in self.lines:
+            quantities[line.variant_id] = quantities.get(line.variant_id, 0) + line.quantity
+        known = set(session.exec(select(Variant.id).where(col(Variant.id).in_(quantities))).all())
+        missing = sorted(set(quantities) - known)
+        if missing:
+            raise Rejected(f"variant {missing[0]} does not exist")
+
+        session.add(
+            Order(
+                id=order_id,
+                store_id=self.store_id,
+                guide_id=pusher.user_id,
+                member_id=self.member_id,
+                currency=self.currency,
+                subtotal=self.subtotal,
+                discount=self.discount,
+                total=self.total,
+                client_created_at=self.created_at,
+            )
+        )
+        session.flush()  # the lines refer to it
+        session.add_all(
+            OrderLine(
+                order_id=order_id,
+                line_no=number,
+                variant_id=line.variant_id,
+                quantity=line.quantity,
+                unit_price=line.unit_price,
+                discount=line.discount,
+                net=line.amount - line.discount,
+                guide_id=pusher.user_id,
+            )
+            for number, line in enumerate(self.lines, 1)
+        )
+        oversold = _lower_stock(session, self.store_id, quantities)
+        session.flush()
+        return {"order_id": order_id, "oversold": oversold}
+
+
+def _lower_stock(session: Session, store_id: int, quantities: dict[int, int]) -> list[int]:
+    """Take the sold quantities off the shelf figures; return the variants now below zero.
+
+    Rows are locked in variant order, the same for every order, so two
+    orders selling the same variants wait for each other instead of
+    deadlocking, and neither decrement is lost.
+    """
+    now = utcnow()
+    oversold = []
+    for variant_id in sorted(quantities):
+        level = session.get(
+            StockLevel, (store_id, variant_id), with_for_update=True, populate_existing=True
+        )
+        if level is None:
+            level = StockLevel(store_id=store_id, variant_id=variant_id, on_hand=0)
+        level.on_hand -= quantities[variant_id]
+        level.updated_at = now
+        session.add(level)
+        if level.on_hand < 0:
+            oversold.append(variant_id)
+    return oversold
+
+
+class RecordPayment(Mutation):
+    """Cash or a card terminal payment taken while offline: recorded as such, never as a wallet."""
+
+    order_id: UUID
+    method: Literal["cash", "card_terminal"]
+    amount: Amount
+    currency: Currency
+    confirmed_by_guide: Literal[True]
+
+    def apply(self, session: Session, mutation_id: str, pusher: Pusher) -> dict[str, Any]:
+        order_id = str(self.order_id)
+        order = session.get(Order, order_id, with_for_update=True, populate_existing=True)
+        if order is None:
+            raise Rejected(f"order {order_id} does not exist")
+        if not pusher.acts_for(order.store_id):
+            raise Rejected(f"order {order_id} belongs to another store")
+        if self.currency != order.currency or self.amount != order.total:
+            raise Rejected(
+                f"amount {self.amount} {self.currency} is not the order total "
+                f"{order.total} {order.currency}"
+            )
+        paid = session.exec(
+            select(Payment.id).where(
+                Payment.order_id == order_id,
+                or_(col(Payment.status) == RECORDED_OFFLINE, col(Payment.paid_at).is_not(None)),
+            )
+        ).first()
+        if paid is not None:
+            raise Rejected(f"order {order_id} is already paid")
+        payment = Payment(
+            order_id=order_id,
+            provider=self.method,
+            amount=self.amount,
+            currency=self.currency,
+            status=RECORDED_OFFLINE,
+            reference=mutation_id,
+            expires_at=utcnow(),
+        )
+        session.add(payment)
+        session.flush()
+        return {"payment_id": payment.id}
+
+
+class UpdateMember(Mutation):
+    """A guide's edit of a member's sizes (replaced whole) or note."""
+
+    member_id: Id
+    sizes: dict[SizeLabel, SizeValue] | None = Field(default=None, max_length=20)
+    note: Note | None = None
+
+    def apply(self, session: Session, mutation_id: str, pusher: Pusher) -> dict[str, Any]:
+        member = session.get(Member, self.member_id, with_for_update=True, populate_existing=True)
+        if member is None:
+            raise Rejected(f"member {self.member_id} does not exist")
+        changed = []
+        if self.sizes is not None:
+            member.sizes = dict(self.sizes)
+            changed.append("sizes")
+        if self.note is not None:
+            member.note = self.note.strip()
+            changed.append("note")
+        session.add(member)
+        audit.record(
+            session,
+            action="member.update",
+            entity="member",
+            entity_id=self.member_id,
+            user_id=pusher.user_id,
+            store_id=pusher.store_id,
+            detail={"fields": changed, "mutation": mutation_id},
+        )
+        session.flush()
+        return {"member_id": self.member_id}
+
+
+TYPES: dict[str, type[Mutation]] = {
+    "order.place": PlaceOrder,
+    "payment.record": RecordPayment,
+    "member.update": UpdateMember,
+}
+
+
+def parse(type_: str, payload: Any) -> Mutation:
+    """The payload as its type's model, or `Rejected` with the first problem."""
+    model = TYPES.get(type_)
+    if model is None:
+        raise Rejected(f"unknown mutation type {type_[:64]!r}; known: {', '.join(sorted(TYPES))}")
+    try:
+        return model.model_validate(payload)
+    except ValidationError as exc:
+        raise Rejected(_reason(exc)) from exc
+
+
+def _reason(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    cause = first.get("ctx", {}).get("error")
+    message = str(cause) if isinstance(cause, ValueError) else first["msg"]
+    where = ".".join(str(part) for part in first["loc"])
+    return f"payload.{where}: {message}" if where else f"payload: {message}"

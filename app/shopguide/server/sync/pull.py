@@ -1,0 +1,46 @@
+"""`pull`: one answer per scope asked, each a snapshot page, a changes page or "resync"."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlmodel import Session
+
+from shopguide.server.models import Role
+from shopguide.server.sync import cursors
+from shopguide.server.sync.feed import read_changes
+from shopguide.server.sync.scopes import Scope, check_access, parse_scope
+from shopguide.server.sync.snapshot import read_snapshot
+
+MAX_SCOPES = 50
+MAX_LIMIT = 20_000
+DEFAULT_LIMIT = 5_000
+
+
+def pull(
+    session: Session,
+    asked: Mapping[str, str | None],
+    *,
+    limit: int,
+    role: Role,
+    store_id: int | None,
+) -> dict[str, Any]:
+    """Answer every scope in `asked` (name -> cursor or None), up to `limit` rows each.
+
+    Every scope name, store, permission and cursor is checked before any
+    page is read, so a bad request fails whole with the first reason.
+    """
+    scopes = [parse_scope(name) for name in asked]
+    check_access(session, scopes, role=role, store_id=store_id)
+    starts: dict[Scope, cursors.Position | cursors.SnapshotCursor | None] = {}
+    for scope in scopes:
+        cursor = asked[scope.name]
+        starts[scope] = None if cursor is None else cursors.decode(cursor, scope)
+    answers: dict[str, Any] = {}
+    for scope, start in starts.items():
+        if isinstance(start, cursors.Position):
+            answers[scope.name] = read_changes(session, scope, start, limit)
+        else:
+            answers[scope.name] = read_snapshot(session, scope, start, limit)
+    return {"scopes": answers}

@@ -1,0 +1,153 @@
+"""Row shapes on the wire: the columns each synced entity sends, in protocol order.
+
+Change capture and snapshots both build rows here, so a row is the same
+whether it arrives in a snapshot page or as a change. Rows are plain JSON
+lists (timestamps as ISO 8601 UTC strings) because a page may hold tens of
+thousands of them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Column, Connection, Date, Table, inspect, select
+from sqlmodel import SQLModel
+
+from shopguide.server.models import Brand, Coupon, Member, Price, StockLevel, Store, Style, Variant
+from shopguide.server.models.types import UTCDateTime
+from shopguide.server.services.members import normalise_phone
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    table = inspect(model).local_table
+    assert isinstance(table, Table)
+    return table
+
+
+def phone_hash(salt: str, phone: str) -> str:
+    """What a tablet gets instead of a phone: it hashes what a customer says the same way."""
+    return hmac.new(salt.encode(), normalise_phone(phone).encode(), hashlib.sha256).hexdigest()
+
+
+def phone_salt_of_store(connection: Connection, store_id: int) -> str:
+    """The phone salt of the brand a store belongs to."""
+    store, brand = table_of(Store), table_of(Brand)
+    salt: str = connection.execute(
+        select(brand.c.phone_salt)
+        .join(store, store.c.brand_id == brand.c.id)
+        .where(store.c.id == store_id)
+    ).scalar_one()
+    return salt
+
+
+def json_time(value: datetime | date | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    return value.isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """One entity on the wire.
+
+    `sources` names the table column read for each wire column (the member's
+    phone feeds both `phone_hash` and `phone_last4`); `key` names the
+    columns whose values, joined by ":", make the key a tombstone carries;
+    `temporal` lists the positions that hold a date or timestamp.
+    """
+
+    entity: str
+    model: type[SQLModel]
+    table: Table
+    columns: tuple[str, ...]
+    sources: tuple[str, ...]
+    key: tuple[str, ...]
+    temporal: tuple[int, ...]
+
+    def source_columns(self) -> list[Column[Any]]:
+        return [self.table.c[name] for name in self.sources]
+
+    def key_columns(self) -> list[Column[Any]]:
+        return [self.table.c[name] for name in self.key]
+
+    def row(self, values: Sequence[Any], phone_salt: str | None = None) -> list[Any]:
+        """The wire row from source values; members need their brand's phone salt."""
+        row = list(values)
+        for i in self.temporal:
+            row[i] = json_time(row[i])
+        if self.entity == "member":
+            assert phone_salt is not None, "member rows need the brand's phone salt"
+            phone = row[_PHONE_HASH]
+            row[_PHONE_HASH] = phone_hash(phone_salt, phone)
+            row[_PHONE_LAST4] = normalise_phone(phone)[-4:]
+        return row
+
+    def key_of(self, values: Mapping[str, Any]) -> str:
+        return ":".join(str(values[name]) for name in self.key)
+
+
+def _shape(
+    entity: str,
+    model: type[SQLModel],
+    columns: str,
+    key: str = "id",
+    sources: dict[str, str] | None = None,
+) -> Shape:
+    table = table_of(model)
+    wire = tuple(columns.split())
+    renamed = sources or {}
+    read = tuple(renamed.get(c, c) for c in wire)
+    return Shape(
+        entity=entity,
+        model=model,
+        table=table,
+        columns=wire,
+        sources=read,
+        key=tuple(key.split()),
+        temporal=tuple(
+            i for i, name in enumerate(read) if isinstance(table.c[name].type, UTCDateTime | Date)
+        ),
+    )
+
+
+STYLE = _shape(
+    "style",
+    Style,
+    "id code name category kind gender season description list_price currency",
+)
+VARIANT = _shape(
+    "variant", Variant, "id style_id sku barcode colour colour_code size size_rank active"
+)
+PRICE = _shape("price", Price, "style_id tier amount", key="style_id tier")
+STOCK = _shape("stock", StockLevel, "variant_id on_hand updated_at", key="variant_id")
+MEMBER = _shape(
+    "member",
+    Member,
+    "id card_number phone_hash phone_last4 name tier points birthday sizes note home_store_id",
+    sources={"phone_hash": "phone", "phone_last4": "phone"},
+)
+COUPON = _shape(
+    "coupon",
+    Coupon,
+    "id member_id code title kind value min_spend category valid_from valid_to state",
+)
+STORE = _shape(
+    "store",
+    Store,
+    "id code name city district address latitude longitude opening_hours phone",
+)
+BRAND = _shape("brand", Brand, "id code name currency country phone_salt")
+
+_PHONE_HASH = MEMBER.columns.index("phone_hash")
+_PHONE_LAST4 = MEMBER.columns.index("phone_last4")
+
+SHAPES: dict[type[SQLModel], Shape] = {
+    shape.model: shape for shape in (STYLE, VARIANT, PRICE, STOCK, MEMBER, COUPON, STORE, BRAND)
+}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 
 import pytest
@@ -148,3 +150,51 @@ def test_a_cache_destroyed_between_runs_is_rebuilt_and_the_outbox_survives(
     assert live_server.scalar("SELECT COUNT(*) FROM sales_order WHERE id = :o", o=order_id) == 1
     assert stock_in_cache(reopened, home) == stock_on_server(live_server, home)
     reopened.close()
+
+
+def test_a_connected_tablet_hears_of_a_stock_change_within_a_second(
+    live_server: LiveServer, make_tablet: Callable[..., Tablet]
+) -> None:
+    tablet = make_tablet(live_server.url)
+    manager = make_tablet(live_server.url, "sz01.manager", folder="manager")
+    engine = tablet.connect()
+    engine.run_once()
+    engine.run_once()
+    home = tablet.store_id
+    variant_id, _, _ = a_variant_in_stock(live_server, home)
+    heard = threading.Event()
+
+    def listen(scopes: set[str]) -> None:
+        if tablet.cache.stock_levels(home, [variant_id]) == {variant_id: 55}:
+            heard.set()
+
+    engine.add_change_listener(listen)
+    engine.start()
+    try:
+        deadline = time.monotonic() + 10
+        while engine.status.state != "up_to_date" and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.3)  # the tablet is now waiting on a long poll
+        started = time.monotonic()
+        manager.api.post(
+            f"/stores/{home}/stock/counts",  # type: ignore[union-attr]
+            {"variant_id": variant_id, "counted": 55},
+        )
+        assert heard.wait(5), "the change never arrived"
+        assert time.monotonic() - started < 1.0
+    finally:
+        engine.stop()
+
+
+def test_a_long_poll_with_nothing_new_answers_empty_when_its_time_is_up(
+    live_server: LiveServer, make_tablet: Callable[..., Tablet]
+) -> None:
+    tablet = make_tablet(live_server.url)
+    engine = tablet.connect()
+    engine.run_once()
+    cursor = tablet.cache.cursors()["catalog"]
+    started = time.monotonic()
+    answer = tablet.api.pull({"catalog": cursor}, 100, wait=0.5)  # type: ignore[union-attr]
+    assert 0.45 < time.monotonic() - started < 3
+    assert answer["catalog"]["kind"] == "changes"
+    assert not answer["catalog"]["upserts"]

@@ -12,18 +12,22 @@ captures changes from its first request on.
 
 from __future__ import annotations
 
+import time
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, StringConstraints
+from starlette.concurrency import run_in_threadpool
 
 from shopguide.server.api.deps import CurrentUser, SessionDep
 from shopguide.server.sync import pull as pull_service
 from shopguide.server.sync import push as push_service
 from shopguide.server.sync.mutations import Pusher
+from shopguide.server.sync.watch import FeedWatcher
 
 router = APIRouter(prefix="/sync", tags=["sync"])
+MAX_WAIT_SECONDS = 30.0
 
 ScopeName = Annotated[str, StringConstraints(min_length=1, max_length=40)]
 Cursor = Annotated[str, StringConstraints(min_length=1, max_length=512)]
@@ -40,6 +44,12 @@ class PullRequest(BaseModel):
         ge=1,
         le=pull_service.MAX_LIMIT,
         description="rows per scope in this answer",
+    )
+    wait: float = Field(
+        default=0,
+        ge=0,
+        le=MAX_WAIT_SECONDS,
+        description="if nothing changed, hold the answer up to this many seconds for a change",
     )
 
 
@@ -77,11 +87,42 @@ class PushResponse(BaseModel):
 
 
 @router.post("/pull", response_model=PullResponse, responses={403: {}, 404: {}, 422: {}})
-def pull(body: PullRequest, user: CurrentUser, session: SessionDep) -> JSONResponse:
-    answer = pull_service.pull(
-        session, body.scopes, limit=body.limit, role=user.role, store_id=user.store_id
-    )
+async def pull(
+    body: PullRequest, user: CurrentUser, session: SessionDep, request: Request
+) -> JSONResponse:
+    """A page per scope; with `wait`, an up-to-date tablet is answered when something changes.
+
+    The database work runs in worker threads; only the waiting happens on
+    the event loop, so hundreds of tablets can wait at once.
+    """
+
+    def read() -> dict[str, Any]:
+        return pull_service.pull(
+            session, body.scopes, limit=body.limit, role=user.role, store_id=user.store_id
+        )
+
+    watcher: FeedWatcher = request.app.state.feed_watcher
+    deadline = time.monotonic() + body.wait
+    head = await run_in_threadpool(watcher.head) if body.wait else 0
+    answer = await run_in_threadpool(read)
+    while body.wait and _nothing_new(answer) and time.monotonic() < deadline:
+        woken = await watcher.wait(body.scopes, after=head, timeout=deadline - time.monotonic())
+        if not woken:
+            break
+        head = await run_in_threadpool(watcher.head)
+        session.rollback()  # a fresh view of the database for the next read
+        answer = await run_in_threadpool(read)
     return JSONResponse(answer)
+
+
+def _nothing_new(answer: dict[str, Any]) -> bool:
+    return all(
+        page.get("kind") == "changes"
+        and not page.get("has_more")
+        and not page.get("upserts")
+        and not page.get("deletes")
+        for page in answer["scopes"].values()
+    )
 
 
 @router.post("/push", response_model=PushResponse, responses={409: {}, 422: {}, 503: {}})

@@ -1,0 +1,84 @@
+"""Waking long-polling pulls when the change feed grows in the scopes they follow.
+
+A tablet that is up to date asks to pull with `wait`: the server holds the
+request until a change lands in one of its scopes, so a stock change reaches
+connected tablets within a fraction of a second without them polling.
+
+One watcher per process asks the database (which every server process
+shares, so a change written through another process is seen too) for what
+was added to the feed since it last looked, every `interval` seconds and
+only while someone is waiting; each waiter is woken only for its own scopes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Iterable
+
+from sqlalchemy import Engine, func, select
+from starlette.concurrency import run_in_threadpool
+
+from shopguide.server.models.sync import ChangeLog
+from shopguide.server.sync.shapes import table_of
+
+CHANGE_LOG = table_of(ChangeLog)
+
+
+class FeedWatcher:
+    def __init__(self, engine: Engine, *, interval: float = 0.1) -> None:
+        self._engine = engine
+        self._interval = interval
+        self._waiters: dict[asyncio.Future[None], frozenset[str]] = {}
+        self._head: int | None = None
+        self._task: asyncio.Task[None] | None = None
+
+    def head(self) -> int:
+        """The newest change id in the feed (blocking: call it from a worker thread)."""
+        with self._engine.connect() as conn:
+            return int(conn.execute(select(func.max(CHANGE_LOG.c.id))).scalar_one() or 0)
+
+    def _changed_since(self, head: int) -> tuple[int, set[str]]:
+        """The newest change id after `head`, and the scopes that changed after it."""
+        query = select(CHANGE_LOG.c.scope, func.max(CHANGE_LOG.c.id)).where(CHANGE_LOG.c.id > head)
+        with self._engine.connect() as conn:
+            rows = conn.execute(query.group_by(CHANGE_LOG.c.scope)).all()
+        newest = max((int(r[1]) for r in rows), default=head)
+        return newest, {str(r[0]) for r in rows}
+
+    async def wait(self, scopes: Iterable[str], *, after: int, timeout: float) -> bool:
+        """True once a change after the `after` head lands in one of `scopes`, else at timeout."""
+        wanted = frozenset(scopes)
+        newest, landed = await run_in_threadpool(self._changed_since, after)
+        if wanted & landed:
+            return True
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waiters[future] = wanted
+        # Everything up to `newest` was just checked for this waiter; the watcher
+        # must look at anything after it, even if it had already moved further.
+        self._head = newest if self._head is None else min(self._head, newest)
+        if self._task is None or self._task.done():
+            self._task = asyncio.create_task(self._watch())
+        try:
+            await asyncio.wait_for(future, timeout)
+            return True
+        except TimeoutError:
+            return False
+        finally:
+            self._waiters.pop(future, None)
+
+    async def _watch(self) -> None:
+        while self._waiters:
+            await asyncio.sleep(self._interval)
+            head = self._head or 0
+            newest, scopes = await run_in_threadpool(self._changed_since, head)
+            self._head = newest
+            for future, wanted in list(self._waiters.items()):
+                if wanted & scopes and not future.done():
+                    future.set_result(None)
+
+    async def close(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task

@@ -76,8 +76,9 @@ def child(args: argparse.Namespace) -> int:
     elif args.task == "catchup":
         engine = tablet.connect()
         started = time.perf_counter()
-        engine.run_once()
+        status = engine.run_once()
         out["seconds"] = time.perf_counter() - started
+        out["rows_received"] = status.rows_received
     elif args.task == "push":
         engine = tablet.connect()
         ids = tablet.cache.read(
@@ -260,6 +261,7 @@ def main() -> int:
             catchup = run_child("catchup", tablet_dir, server.url)
             figure("catchup_changes", changes)
             figure("catchup_s", round(catchup["seconds"], 2))
+            figure("catchup_rows_received", catchup["rows_received"])
             ok &= catchup["seconds"] < 10
 
         if "latency" in wanted:

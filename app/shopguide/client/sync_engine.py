@@ -2,7 +2,9 @@
 
 Two worker threads: the puller keeps each scope current (long-polling the
 server when up to date, so a change arrives within a second) and the pusher
-sends queued mutations as soon as they are queued. Network failures back
+sends queued mutations as soon as they are queued. Long polls are short
+(4 s), so they double as a heartbeat: a network that drops without a word is
+noticed within seconds, and stopping never waits long. Network failures back
 off exponentially with jitter; a mutation the server refuses goes to "needs
 attention" and never blocks the ones behind it. Listeners hear about status
 and data changes on the worker threads: the UI hands them to its own thread.
@@ -71,7 +73,7 @@ class SyncEngine:
         api: ApiClient,
         scopes: Sequence[str],
         page_limit: int = 5000,
-        long_poll_seconds: float = 20.0,
+        long_poll_seconds: float = 4.0,
         idle_seconds: float = 1.0,
         backoff: Backoff | None = None,
         rng: random.Random | None = None,
@@ -236,7 +238,8 @@ class SyncEngine:
             thread.start()
             self._threads.append(thread)
 
-    def stop(self, timeout: float = 5.0) -> None:
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stop both threads; a long poll in flight ends within `long_poll_seconds`."""
         self._stop.set()
         self._pull_wake.set()
         self._push_wake.set()
@@ -267,6 +270,8 @@ class SyncEngine:
                 self._set_status(state=SyncState.UP_TO_DATE, as_of=datetime.now(UTC), message="")
                 delay = 0.0 if self.long_poll_seconds else self.idle_seconds
             except Exception as exc:
+                if self._stop.is_set():
+                    return  # closing down: the cache or outbox may already be closed
                 failures += 1
                 up_to_date = False
                 delay = self._handle_failure(exc, failures)
@@ -281,6 +286,8 @@ class SyncEngine:
                 failures = 0
                 delay = self.idle_seconds * 30
             except Exception as exc:
+                if self._stop.is_set():
+                    return  # closing down: the cache or outbox may already be closed
                 failures += 1
                 delay = self._handle_failure(exc, failures)
             if self._push_wake.wait(delay):

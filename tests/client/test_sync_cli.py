@@ -11,7 +11,7 @@ from pathlib import Path
 from shopguide.client.orders import OrderLine, queue_order
 from shopguide.client.tablet import Tablet
 from shopguide.core.money import Money
-from tests.client.conftest import PASSWORD, LiveServer
+from tests.support.live import PASSWORD, LiveServer
 from tests.support.proxy import FaultyProxy
 
 ROOT = Path(__file__).resolve().parents[2]

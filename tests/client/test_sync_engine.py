@@ -12,7 +12,7 @@ from shopguide.client.api import OfflineError
 from shopguide.client.orders import OrderLine, queue_order
 from shopguide.client.tablet import Tablet
 from shopguide.core.money import Money
-from tests.client.conftest import LiveServer
+from tests.support.live import LiveServer
 from tests.support.proxy import FaultyProxy
 
 

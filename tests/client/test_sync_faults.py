@@ -23,7 +23,7 @@ from shopguide.client.api import ApiError, OfflineError
 from shopguide.client.orders import OrderLine, queue_order
 from shopguide.client.tablet import Tablet
 from shopguide.core.money import Money
-from tests.client.conftest import LiveServer
+from tests.support.live import LiveServer
 from tests.support.proxy import FAULTS, FaultyProxy
 
 SOAK = int(os.environ.get("SHOPGUIDE_SOAK", "1"))

@@ -33,11 +33,13 @@ class Option(Generic[T]):
 SERVER_URL = Option("server_url", "", str, "central server, e.g. https://shopguide.example.com")
 STORE_ID = Option("store_id", 0, int, "the store this tablet belongs to")
 USERNAME = Option("username", "", str, "the last guide who logged in")
+FULL_NAME = Option("full_name", "", str, "that guide's name, shown in the top bar")
+ROLE = Option("role", "", str, "that guide's role: guide, manager or admin")
 NEARBY_STORES = Option("nearby_stores", 10, int, "how many nearby stores' stock to keep")
 LANGUAGE = Option("language", "", str, "'' follows the system; or zh_CN, ja, en")
 
 OPTIONS: dict[str, Option[Any]] = {
-    o.key: o for o in (SERVER_URL, STORE_ID, USERNAME, NEARBY_STORES, LANGUAGE)
+    o.key: o for o in (SERVER_URL, STORE_ID, USERNAME, FULL_NAME, ROLE, NEARBY_STORES, LANGUAGE)
 }
 
 # version -> step turning a file of that version into the next one

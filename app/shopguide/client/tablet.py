@@ -6,13 +6,14 @@ way of finding the data folder, logging in, and choosing what to sync.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
 from platformdirs import user_data_dir
 
 from shopguide.client import settings as opts
-from shopguide.client.api import ApiClient, LoginRequired, LoginResult
+from shopguide.client.api import ApiClient, ApiError, LoginRequired, LoginResult, OfflineError
 from shopguide.client.cache import Cache
 from shopguide.client.credentials import CredentialStore
 from shopguide.client.outbox import Outbox
@@ -58,6 +59,8 @@ class Tablet:
             raise LoginRequired("this account has no store; log in with a store account")
         self.settings.set(opts.SERVER_URL, server_url.rstrip("/"))
         self.settings.set(opts.USERNAME, result.username)
+        self.settings.set(opts.FULL_NAME, result.full_name)
+        self.settings.set(opts.ROLE, result.role)
         self.settings.set(opts.STORE_ID, result.store_id)
         self._replace_api(api)
         return result
@@ -79,6 +82,25 @@ class Tablet:
         )
         self.engine.add_change_listener(self._follow_nearby_stores)
         return self.engine
+
+    def logout(self) -> None:
+        """Stop syncing and forget the login. Queued sales stay in the outbox for the next one."""
+        if self.engine is not None:
+            self.engine.stop()
+            self.engine = None
+        username = self.settings.get(opts.USERNAME)
+        if self.api is not None:
+            with contextlib.suppress(ApiError, OfflineError, LoginRequired):
+                self.api.logout()
+            self.api.close()
+            self.api = None
+        if username:
+            self.credentials.forget(username)
+
+    def store_name(self) -> str:
+        row = self.cache.read(lambda c: c.execute(
+            "SELECT name FROM store WHERE id = ?", (self.store_id,)).fetchone())
+        return str(row[0]) if row else ""
 
     def wanted_scopes(self) -> list[str]:
         return scopes_for_store(self.store_id, self.nearby_store_ids())

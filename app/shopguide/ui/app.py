@@ -1,0 +1,94 @@
+"""Starting the tablet app: theme, login when needed, sync in the background, the main window."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from shopguide.client import settings as opts
+from shopguide.client.api import LoginRequired
+from shopguide.client.tablet import Tablet
+from shopguide.ui.login_dialog import LoginDialog
+from shopguide.ui.main_window import MainWindow, Screen
+from shopguide.ui.resources import theme
+from shopguide.ui.sync_bridge import SyncBridge
+from shopguide.ui.tasks import run_task
+
+ScreenFactory = Callable[[Tablet, SyncBridge], list[Screen]]
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv or sys.argv)
+    app.setApplicationName("ShopGuide")
+    app.setStyleSheet(theme())
+    return app
+
+
+class AppController:
+    """Owns the running app: logs in when needed, then shows the main window."""
+
+    def __init__(
+        self, tablet: Tablet, screens: ScreenFactory, *, server_url_hint: str = ""
+    ) -> None:
+        self.tablet = tablet
+        self.screens = screens
+        self.server_url_hint = server_url_hint
+        self.window: MainWindow | None = None
+        self.bridge: SyncBridge | None = None
+        self.login_dialog: LoginDialog | None = None
+
+    def start(self) -> None:
+        try:
+            engine = self.tablet.connect()
+        except LoginRequired:
+            self.ask_login()
+            return
+        self.bridge = SyncBridge(engine)
+        engine.start()
+        settings = self.tablet.settings
+        self.window = MainWindow(
+            self.tablet,
+            self.bridge,
+            guide_name=settings.get(opts.FULL_NAME),
+            role=settings.get(opts.ROLE),
+            on_logout=self.logout,
+        )
+        for screen in self.screens(self.tablet, self.bridge):
+            self.window.add_screen(screen)
+        self.window.show()
+
+    def ask_login(self, parent: QWidget | None = None) -> None:
+        settings = self.tablet.settings
+        dialog = LoginDialog(
+            self.tablet.login,
+            server_url=settings.get(opts.SERVER_URL) or self.server_url_hint,
+            username=settings.get(opts.USERNAME),
+            parent=parent,
+        )
+        self.login_dialog = dialog
+        dialog.finished.connect(self._login_finished)
+        dialog.open()
+
+    def _login_finished(self, result: int) -> None:
+        if result == QDialog.DialogCode.Accepted:
+            self.start()
+
+    def logout(self) -> None:
+        window = self.window
+        self.window = None
+        if window is not None:
+            window.close()
+        run_task(self.tablet.logout, lambda _: self.ask_login(), lambda _: self.ask_login())
+
+
+def run_app(tablet: Tablet, screens: ScreenFactory, *, server_url_hint: str = "") -> int:
+    app = application()
+    controller = AppController(tablet, screens, server_url_hint=server_url_hint)
+    controller.start()
+    code = app.exec()
+    tablet.close()
+    return int(code)

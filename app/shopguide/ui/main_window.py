@@ -1,0 +1,176 @@
+"""The main window: a navigation rail, the screen in use, and a top bar with the sync state.
+
+Screens are added by the features that own them; the shell only knows
+their names, icons and who may see them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QSize, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopguide.client.sync_engine import SyncStatus
+from shopguide.client.tablet import Tablet
+from shopguide.ui.sync_bridge import SyncBridge
+from shopguide.ui.sync_indicator import SyncDetailDialog, SyncIndicator
+from shopguide.ui.tasks import run_task
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+@dataclass(frozen=True, slots=True)
+class Screen:
+    key: str
+    title: str
+    widget: QWidget
+    managers_only: bool = False
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        tablet: Tablet,
+        bridge: SyncBridge,
+        *,
+        guide_name: str,
+        role: str,
+        on_logout: Callable[[], None],
+    ) -> None:
+        super().__init__()
+        self.tablet = tablet
+        self.bridge = bridge
+        self._on_logout = on_logout
+        self._role = role
+        self.setWindowTitle("ShopGuide")
+        self.resize(1280, 800)
+
+        root = QWidget()
+        outer = QHBoxLayout(root)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.rail = QWidget()
+        self.rail.setObjectName("navRail")
+        self.rail_layout = QVBoxLayout(self.rail)
+        self.rail_layout.setContentsMargins(8, 16, 8, 16)
+        self.rail_layout.setSpacing(8)
+        self.rail_layout.addStretch(1)
+        self.nav = QButtonGroup(self)
+        self.nav.setExclusive(True)
+        outer.addWidget(self.rail)
+
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(16, 12, 16, 16)
+        top = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setObjectName("screenTitle")
+        top.addWidget(self.title)
+        top.addStretch(1)
+        self._guide_name = guide_name
+        self.who = QLabel(guide_name)
+        self.who.setObjectName("whoLabel")
+        top.addWidget(self.who)
+        self.indicator = SyncIndicator()
+        self.indicator.clicked.connect(self._show_sync_detail)
+        top.addWidget(self.indicator)
+        self.logout_button = QPushButton(tr("Log out"))
+        self.logout_button.setMinimumHeight(44)
+        self.logout_button.clicked.connect(self.request_logout)
+        top.addWidget(self.logout_button)
+        column.addLayout(top)
+        self.stack = QStackedWidget()
+        column.addWidget(self.stack, 1)
+        outer.addWidget(body, 1)
+        self.setCentralWidget(root)
+
+        self.screens: dict[str, Screen] = {}
+        bridge.status_changed.connect(self.indicator.show_status)
+        bridge.data_changed.connect(self._data_changed)
+        self._show_store_name()
+        self.indicator.show_status(bridge.status)
+        self._age_timer = QTimer(self)
+        self._age_timer.timeout.connect(self._refresh_age)
+        self._age_timer.start(30_000)
+
+    def add_screen(self, screen: Screen) -> None:
+        if screen.managers_only and self._role not in ("manager", "admin"):
+            return
+        button = QToolButton()
+        button.setText(screen.title)
+        button.setCheckable(True)
+        button.setObjectName("navButton")
+        button.setMinimumSize(QSize(88, 64))
+        button.setAccessibleName(screen.title)
+        button.clicked.connect(lambda: self.show_screen(screen.key))
+        self.nav.addButton(button)
+        self.rail_layout.insertWidget(self.rail_layout.count() - 1, button)
+        self.stack.addWidget(screen.widget)
+        self.screens[screen.key] = screen
+        if len(self.screens) == 1:
+            self.show_screen(screen.key)
+
+    def show_screen(self, key: str) -> None:
+        screen = self.screens[key]
+        self.stack.setCurrentWidget(screen.widget)
+        self.title.setText(screen.title)
+        for button in self.nav.buttons():
+            button.setChecked(button.text() == screen.title)
+
+    def _data_changed(self, scopes: set[str]) -> None:
+        if "config" in scopes:
+            self._show_store_name()
+
+    def _show_store_name(self) -> None:
+        """The store's name comes from the cache, which fills in on the first sync."""
+
+        def show(name: str) -> None:
+            self.who.setText(f"{self._guide_name} · {name}" if name else self._guide_name)
+
+        run_task(self.tablet.store_name, show, lambda _error: None)
+
+    def _refresh_age(self) -> None:
+        self.indicator.show_status(self.bridge.status)
+
+    def _show_sync_detail(self) -> None:
+        self.bridge.engine.request_sync()
+        SyncDetailDialog(self.bridge.status, self.tablet.outbox.needs_attention(), self).exec()
+
+    def request_logout(self) -> bool:
+        """Log out, after an explicit warned choice when sales are still waiting."""
+        status: SyncStatus = self.bridge.status
+        if status.pending:
+            choice = QMessageBox.warning(
+                self,
+                tr("Sales still waiting"),
+                tr(
+                    "{0} sales have not reached the server yet. They stay on this tablet and "
+                    "are sent after the next login. Log out anyway?"
+                ).format(status.pending),
+                QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Yes,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if choice != QMessageBox.StandardButton.Yes:
+                return False
+        self._on_logout()
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self._age_timer.stop()
+        super().closeEvent(event)

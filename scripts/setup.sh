@@ -6,6 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+scripts/system-packages.sh || echo "warning: could not install system packages (fonts, Qt libraries); see README" >&2
+
 python=${PYTHON:-$(command -v python3.11 || command -v python3)}
 if [ ! -x .venv/bin/python ]; then
     echo "== creating .venv with $python"

@@ -6,6 +6,7 @@ import argparse
 import getpass
 import shutil
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -147,18 +148,28 @@ def _create_user(engine: Engine, args: argparse.Namespace) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="shopguide", description="ShopGuide for tablets.")
+    parser = argparse.ArgumentParser(
+        prog="shopguide", description="ShopGuide for tablets. Without a command: the app."
+    )
     parser.add_argument(
         "--data-dir",
         type=Path,
         default=None,
         help="the tablet's data folder (default: the user data folder, or $SHOPGUIDE_DATA_DIR)",
     )
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = parser.add_subparsers(dest="command")
     demo = commands.add_parser("demo", help="embedded server with a seeded brand")
     demo.add_argument("--reset", action="store_true", help="start over with fresh data")
     demo.add_argument("--port", type=int, default=0, help="server port (default: any free)")
     demo.add_argument("--styles", type=int, default=1500, help="catalog size on first run")
+    demo.add_argument(
+        "--offline-after",
+        type=float,
+        default=0,
+        metavar="SECONDS",
+        help="stop the embedded server after this long, to show offline selling",
+    )
+    demo.add_argument("--no-app", action="store_true", help="only run the seeded server")
 
     login = commands.add_parser("login", help="log this tablet in to a server")
     login.add_argument("--server", required=True, help="e.g. http://127.0.0.1:8000")
@@ -174,6 +185,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     sync.add_argument("--status", action="store_true", help="only report, do not sync")
 
     args = parser.parse_args(argv)
+    if args.command is None:
+        return _app(args.data_dir)
     if args.command == "demo":
         return _demo(args)
     from shopguide.client import sync_cli
@@ -188,6 +201,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.status:
         return sync_cli.status(args.data_dir)
     return sync_cli.sync(args.data_dir, once=args.once)
+
+
+def _app(data_dir: Path | None, server_url_hint: str = "") -> int:
+    from shopguide.client.tablet import Tablet
+    from shopguide.ui.app import run_app
+    from shopguide.ui.screens import default_screens
+
+    return run_app(Tablet(data_dir), default_screens, server_url_hint=server_url_hint)
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -213,6 +234,12 @@ def _demo(args: argparse.Namespace) -> int:
     with EmbeddedServer(settings, port=args.port) as server:
         print(f"ShopGuide demo server: {server.url}/docs")
         print(f"Log in as sz01.guide1 / {DEMO_PASSWORD} (manager: sz01.manager, admin: admin)")
+        if args.offline_after:
+            timer = threading.Timer(args.offline_after, server.stop)
+            timer.daemon = True
+            timer.start()
+        if not args.no_app:
+            return _demo_app(folder / "tablet", server.url)
         print("Press Ctrl-C to stop.")
         try:
             while True:
@@ -220,3 +247,18 @@ def _demo(args: argparse.Namespace) -> int:
         except KeyboardInterrupt:
             print("stopped")
     return 0
+
+
+def _demo_app(data_dir: Path, server_url: str) -> int:
+    """Log the demo tablet in as a guide of SZ01 and sync it before the window opens."""
+    from shopguide.client.tablet import Tablet
+    from shopguide.ui.app import run_app
+    from shopguide.ui.screens import default_screens
+
+    tablet = Tablet(data_dir)
+    tablet.login(server_url, "sz01.guide1", DEMO_PASSWORD)
+    engine = tablet.connect()
+    print("Syncing the tablet's cache...", file=sys.stderr)
+    engine.run_once()
+    engine.run_once()
+    return run_app(tablet, default_screens)

@@ -1,0 +1,58 @@
+"""The screens of the running app, built over one tablet: what the navigation rail shows."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication
+
+from shopguide.client.cart_pricing import CartQuote, MemberTermsReader, price
+from shopguide.client.carts import Cart, CartStore
+from shopguide.client.catalog import CatalogReader, VariantRow
+from shopguide.client.tablet import Tablet
+from shopguide.ui.main_window import Screen
+from shopguide.ui.sell.cart_panel import CartPanel
+from shopguide.ui.sell.product_detail import ProductDetail
+from shopguide.ui.sell.sell_screen import SellScreen
+from shopguide.ui.sync_bridge import SyncBridge
+from shopguide.ui.tasks import run_task
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Screens", text)
+
+
+def default_screens(tablet: Tablet, bridge: SyncBridge) -> list[Screen]:
+    reader = CatalogReader(tablet.cache, tablet.outbox)
+    members = MemberTermsReader(tablet.cache)
+    carts = CartStore(tablet.data_dir / "carts.db")
+
+    def quote(cart: Cart) -> CartQuote:
+        return price(cart, reader, members, now=datetime.now(UTC))
+
+    cart_panel = CartPanel(carts, reader, quote)
+
+    def open_product(variant_id: int) -> None:
+        def show(rows: dict[int, VariantRow]) -> None:
+            row = rows.get(variant_id)
+            if row is None:
+                return
+            ProductDetail(
+                reader,
+                style_id=row.style_id,
+                store_id=tablet.store_id,
+                on_add=cart_panel.add,
+                selected_variant=variant_id,
+                parent=sell,
+            ).open()
+
+        run_task(lambda: reader.variant_rows([variant_id]), show, lambda _error: None)
+
+    sell = SellScreen(reader, on_add=cart_panel.add, on_open=open_product, cart=cart_panel)
+
+    def data_changed(scopes: set[str]) -> None:
+        if scopes & {"catalog", f"members:{tablet.store_id}"}:
+            cart_panel.refresh()
+
+    bridge.data_changed.connect(data_changed)
+    return [Screen("sell", tr("Sell"), sell)]

@@ -1,0 +1,275 @@
+"""The cart beside the search: lines with quantity steppers, undoable removal,
+coupons, the pricing explanation a guide reads to the customer, and parking.
+
+Every change is written to the cart file first (on a worker thread) and the
+panel redraws from what was saved, so what the guide sees is what survives
+a crash.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopguide.client.cart_pricing import CartQuote
+from shopguide.client.carts import Cart, CartStore
+from shopguide.client.catalog import CatalogReader, VariantRow
+from shopguide.ui.tasks import run_task
+
+Pricer = Callable[[Cart], CartQuote]
+UNDO_SECONDS = 10
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CartPanel", text)
+
+
+@dataclass(frozen=True, slots=True)
+class CartView:
+    cart: Cart
+    quote: CartQuote
+    rows: dict[int, VariantRow]
+    parked: int
+
+
+class CartPanel(QWidget):
+    def __init__(self, store: CartStore, reader: CatalogReader, pricer: Pricer) -> None:
+        super().__init__()
+        self.setObjectName("cartPanel")
+        self.store, self.reader, self.pricer = store, reader, pricer
+        self.view: CartView | None = None
+        self._undo: Callable[[], Cart] | None = None
+
+        layout = QVBoxLayout(self)
+        header = QHBoxLayout()
+        title = QLabel(tr("Cart"))
+        title.setObjectName("panelTitle")
+        header.addWidget(title)
+        header.addStretch(1)
+        self.parked_button = QPushButton()
+        self.parked_button.clicked.connect(self._choose_parked)
+        header.addWidget(self.parked_button)
+        self.park_button = QPushButton(tr("Park"))
+        self.park_button.setAccessibleName(tr("Park this cart while the customer tries on"))
+        self.park_button.clicked.connect(self._park)
+        header.addWidget(self.park_button)
+        layout.addLayout(header)
+
+        self.lines = QListWidget()
+        self.lines.setAccessibleName(tr("Cart lines"))
+        self.lines.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.lines, 1)
+
+        self.undo_bar = QWidget()
+        undo_layout = QHBoxLayout(self.undo_bar)
+        undo_layout.setContentsMargins(0, 0, 0, 0)
+        self.undo_text = QLabel()
+        undo_layout.addWidget(self.undo_text, 1)
+        self.undo_button = QPushButton(tr("Undo"))
+        self.undo_button.clicked.connect(self.undo_remove)
+        undo_layout.addWidget(self.undo_button)
+        self.undo_bar.hide()
+        layout.addWidget(self.undo_bar)
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.timeout.connect(self._forget_undo)
+
+        coupon_row = QHBoxLayout()
+        self.coupon = QLineEdit()
+        self.coupon.setPlaceholderText(tr("Coupon code"))
+        self.coupon.setAccessibleName(tr("Coupon code"))
+        self.coupon.returnPressed.connect(self._apply_coupon)
+        coupon_row.addWidget(self.coupon, 1)
+        apply_button = QPushButton(tr("Apply"))
+        apply_button.clicked.connect(self._apply_coupon)
+        coupon_row.addWidget(apply_button)
+        layout.addLayout(coupon_row)
+
+        self.explanation = QLabel()
+        self.explanation.setObjectName("explanation")
+        self.explanation.setWordWrap(True)
+        layout.addWidget(self.explanation)
+        self.total = QLabel()
+        self.total.setObjectName("cartTotal")
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.total)
+        self.refresh()
+
+    # -- changes: write first, then draw what was written ----------------------
+
+    def _change(self, change: Callable[[], Any]) -> None:
+        def work() -> CartView:
+            change()
+            return self._load()
+
+        run_task(work, self._show, self._failed)
+
+    def refresh(self) -> None:
+        self._change(lambda: None)
+
+    def add(self, variant_id: int) -> None:
+        self._change(lambda: self.store.add(variant_id))
+
+    def set_quantity(self, variant_id: int, quantity: int) -> None:
+        if quantity < 1:
+            self.remove(variant_id)
+            return
+        self._change(lambda: self.store.set_quantity(variant_id, quantity))
+
+    def remove(self, variant_id: int) -> None:
+        label = self._label(variant_id)
+
+        def work() -> tuple[Callable[[], Cart], CartView]:
+            _, undo = self.store.remove(variant_id)
+            return undo, self._load()
+
+        def removed(result: tuple[Callable[[], Cart], CartView]) -> None:
+            self._undo = result[0]
+            self._show(result[1])
+            self.undo_text.setText(tr("Removed {0}").format(label))
+            self.undo_bar.show()
+            self._undo_timer.start(UNDO_SECONDS * 1000)
+
+        run_task(work, removed, self._failed)
+
+    def undo_remove(self) -> None:
+        undo, self._undo = self._undo, None
+        self._forget_undo()
+        if undo is not None:
+            self._change(undo)
+
+    def _forget_undo(self) -> None:
+        self._undo_timer.stop()
+        self.undo_bar.hide()
+
+    def _apply_coupon(self) -> None:
+        code = self.coupon.text().strip().upper()
+        if code:
+            self.coupon.clear()
+            self._change(lambda: self.store.add_coupon(code))
+
+    def _park(self) -> None:
+        if self.view is None or not self.view.cart.items:
+            return
+        label, ok = QInputDialog.getText(
+            self, tr("Park cart"), tr("A note to find it again (optional):")
+        )
+        if ok:
+            self._change(lambda: self.store.park(label.strip()))
+
+    def resume(self, cart_id: str) -> None:
+        self._change(lambda: self.store.resume(cart_id))
+
+    def _choose_parked(self) -> None:
+        parked = self.store.parked()
+        if not parked:
+            return
+        menu = QMenu(self)
+        for cart in parked:
+            count = sum(item.quantity for item in cart.items)
+            when = cart.parked_at.astimezone().strftime("%H:%M") if cart.parked_at else ""
+            text = tr("{0} · {1} items · parked {2}").format(cart.label or tr("Cart"), count, when)
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _=False, c=cart.id: self.resume(c))
+        menu.exec(self.parked_button.mapToGlobal(self.parked_button.rect().bottomLeft()))
+
+    # -- drawing -------------------------------------------------------------------
+
+    def _load(self) -> CartView:
+        cart = self.store.open_cart()
+        rows = self.reader.variant_rows([item.variant_id for item in cart.items])
+        return CartView(cart, self.pricer(cart), rows, len(self.store.parked()))
+
+    def _label(self, variant_id: int) -> str:
+        row = self.view.rows.get(variant_id) if self.view else None
+        return f"{row.name} {row.colour} {row.size}" if row else str(variant_id)
+
+    def _show(self, view: CartView) -> None:
+        self.view = view
+        self.lines.clear()
+        priced = view.quote.priced
+        net = {line.line.variant_id: line.net_total for line in priced.lines}
+        for item in view.cart.items:
+            widget = self._line_widget(
+                item.variant_id,
+                item.quantity,
+                view.rows.get(item.variant_id),
+                net.get(item.variant_id),
+            )
+            entry = QListWidgetItem()
+            entry.setSizeHint(QSize(0, 76))
+            self.lines.addItem(entry)
+            self.lines.setItemWidget(entry, widget)
+        notes = list(priced.explanation())
+        notes += [tr("Unknown coupon code {0}").format(c) for c in view.quote.unknown_coupons]
+        if view.quote.member_missing:
+            notes.append(tr("The member is not on this tablet yet: member prices after sync."))
+        self.explanation.setText("\n".join(notes))
+        self.total.setText(
+            tr("Total {0}  (saved {1})").format(
+                priced.total.format(), priced.total_discount.format()
+            )
+            if priced.total_discount.minor
+            else tr("Total {0}").format(priced.total.format())
+        )
+        self.parked_button.setText(tr("Parked ({0})").format(view.parked))
+        self.parked_button.setEnabled(view.parked > 0)
+        self.park_button.setEnabled(bool(view.cart.items))
+
+    def _line_widget(
+        self, variant_id: int, quantity: int, row: VariantRow | None, net: Any
+    ) -> QWidget:
+        widget = QWidget()
+        layout = QHBoxLayout(widget)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.setSpacing(6)
+        label = QLabel(f"{row.name}\n{row.colour} · {row.size}" if row else str(variant_id))
+        label.setWordWrap(True)
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        layout.addWidget(label, 1)
+        minus = QPushButton("−")
+        minus.setAccessibleName(tr("One less"))
+        minus.setFixedSize(44, 44)
+        minus.setObjectName("stepper")
+        minus.clicked.connect(lambda: self.set_quantity(variant_id, quantity - 1))
+        layout.addWidget(minus)
+        count = QLabel(str(quantity))
+        count.setObjectName("quantity")
+        layout.addWidget(count)
+        plus = QPushButton("+")
+        plus.setAccessibleName(tr("One more"))
+        plus.setFixedSize(44, 44)
+        plus.setObjectName("stepper")
+        plus.clicked.connect(lambda: self.set_quantity(variant_id, quantity + 1))
+        layout.addWidget(plus)
+        price = QLabel(net.format() if net is not None else "")
+        price.setMinimumWidth(104)
+        price.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(price)
+        remove = QPushButton("×")
+        remove.setAccessibleName(tr("Remove from cart"))
+        remove.setFixedSize(44, 44)
+        remove.setObjectName("stepper")
+        remove.clicked.connect(lambda: self.remove(variant_id))
+        layout.addWidget(remove)
+        widget.setProperty("variant_id", variant_id)
+        return widget
+
+    def _failed(self, error: Exception) -> None:
+        self.explanation.setText(str(error))

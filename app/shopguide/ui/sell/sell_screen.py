@@ -1,0 +1,108 @@
+"""The Sell screen: search-as-you-type and scanning on the left, the cart on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QModelIndex
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopguide.client.catalog import CatalogReader, VariantRow
+from shopguide.ui.sell.cart_panel import CartPanel
+from shopguide.ui.sell.scanner import WedgeScanner
+from shopguide.ui.sell.search_model import COUNT_CAP, VARIANT_ID_ROLE, SearchResultsModel
+from shopguide.ui.tasks import run_task
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SellScreen", text)
+
+
+class SellScreen(QWidget):
+    def __init__(
+        self,
+        reader: CatalogReader,
+        *,
+        on_add: Callable[[int], None],
+        on_open: Callable[[int], None],
+        cart: CartPanel,
+    ) -> None:
+        super().__init__()
+        self.reader = reader
+        self.cart = cart
+        self._on_add = on_add
+        self._on_open = on_open
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        left = QVBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("searchField")
+        self.search.setPlaceholderText(tr("Search by name, SKU, colour or scan a barcode"))
+        self.search.setAccessibleName(tr("Search the catalog"))
+        self.search.setClearButtonEnabled(True)
+        left.addWidget(self.search)
+        self.count = QLabel()
+        self.count.setObjectName("resultCount")
+        left.addWidget(self.count)
+        self.model = SearchResultsModel(reader)
+        self.results = QListView()
+        self.results.setModel(self.model)
+        self.results.setUniformItemSizes(True)
+        self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.results.setAccessibleName(tr("Search results"))
+        left.addWidget(self.results, 1)
+        self.message = QLabel()
+        self.message.setObjectName("errorText")
+        left.addWidget(self.message)
+        layout.addLayout(left, 3)
+        layout.addWidget(cart, 2)
+
+        self.search.textChanged.connect(self.model.set_query)
+        self.model.results_changed.connect(self._show_count)
+        self.results.clicked.connect(self._open)
+        self.scanner = WedgeScanner(self)
+        self.scanner.scanned.connect(self.scanned)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.scanner)
+
+    def _show_count(self, total: int) -> None:
+        if not self.model.query.strip():
+            self.count.setText("")
+        elif total >= COUNT_CAP:
+            self.count.setText(tr("More than {0} matches: keep typing").format(COUNT_CAP - 1))
+        elif total == 0:
+            self.count.setText(tr("Nothing matches “{0}”").format(self.model.query))
+        else:
+            self.count.setText(tr("{0} matches").format(total))
+
+    def _open(self, index: QModelIndex) -> None:
+        variant_id = index.data(VARIANT_ID_ROLE)
+        if variant_id is not None:
+            self._on_open(int(variant_id))
+
+    def scanned(self, code: str) -> None:
+        """A barcode came in (scanner, camera or typed): add that variant to the cart."""
+        run_task(
+            lambda: self.reader.by_barcode(code),
+            lambda row: self._add_scanned(code, row),
+            self._scan_failed,
+        )
+
+    def _add_scanned(self, code: str, row: VariantRow | None) -> None:
+        if row is None:
+            self.message.setText(tr("No product with barcode {0}").format(code))
+            return
+        self.message.setText("")
+        self._on_add(row.variant_id)
+
+    def _scan_failed(self, error: Exception) -> None:
+        self.message.setText(str(error))

@@ -1,0 +1,94 @@
+"""Screenshots of the tablet app at 1280x800, taken offscreen over a seeded demo brand.
+
+    .venv/bin/python scripts/screenshots.py [OUTPUT_FOLDER]   (default: screenshots/)
+
+Writes sell.png (search results and a cart), product.png (the stock matrix
+with nearby stores) and cart.png (a priced cart with a coupon).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QTimer
+
+from shopguide.cli import DEMO_PASSWORD
+from shopguide.client.tablet import Tablet
+from shopguide.server.config import Settings
+from shopguide.server.db import make_engine
+from shopguide.server.embedded import EmbeddedServer
+from shopguide.server.migrate import upgrade
+from shopguide.server.seed import seed_database
+from shopguide.ui.app import AppController, application
+from shopguide.ui.screens import default_screens
+from shopguide.ui.sell.product_detail import ProductDetail
+from shopguide.ui.sell.search_model import VARIANT_ID_ROLE
+from shopguide.ui.sell.sell_screen import SellScreen
+
+
+def settle(ms: int = 400) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def main(out: Path) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    app = application()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        url = f"sqlite:///{folder / 'server.db'}"
+        engine = make_engine(url)
+        upgrade(engine)
+        seed_database(engine, stores=30, styles=600, members=2000, password=DEMO_PASSWORD)
+        with EmbeddedServer(Settings(database_url=url, secret_key="s" * 40)) as server:
+            tablet = Tablet(folder / "tablet")
+            tablet.login(server.url, "sz01.guide1", DEMO_PASSWORD)
+            sync = tablet.connect()
+            sync.run_once()
+            sync.run_once()
+            controller = AppController(tablet, default_screens)
+            controller.start()
+            window = controller.window
+            assert window is not None
+            window.resize(1280, 800)
+            settle(1500)
+            sell = window.stack.currentWidget()
+            assert isinstance(sell, SellScreen)
+            sell.search.setText("runner")
+            settle()
+            model = sell.model
+            ids = [model.index(i).data(VARIANT_ID_ROLE) for i in range(min(model.rowCount(), 8))]
+            for variant_id in ids[:2]:
+                sell.cart.add(variant_id)
+            settle()
+            window.grab().save(str(out / "sell.png"))
+            style_id = sell.reader.variant_rows([ids[0]])[ids[0]].style_id
+            detail = ProductDetail(
+                sell.reader,
+                style_id=style_id,
+                store_id=tablet.store_id,
+                on_add=lambda _v: None,
+                selected_variant=ids[0],
+                parent=window,
+            )
+            detail.resize(1200, 720)
+            detail.show()
+            settle()
+            detail.grab().save(str(out / "product.png"))
+            detail.close()
+            window.close()
+            tablet.close()
+        engine.dispose()
+    app.quit()
+    print(f"screenshots in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("screenshots")))

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Debian packages the tablet app needs beyond PyPI: CJK fonts (Chinese and
+# Japanese names and, later, the zh_CN and ja translations), and the Qt
+# runtime libraries the PySide6 wheels expect. Installs only what is missing;
+# does nothing where apt-get is not available.
+set -euo pipefail
+command -v apt-get >/dev/null || exit 0
+needed=()
+for package in fonts-noto-cjk libegl1 libxkbcommon0 libfontconfig1 libgl1 libdbus-1-3; do
+    dpkg -s "$package" >/dev/null 2>&1 || needed+=("$package")
+done
+[ ${#needed[@]} -eq 0 ] && exit 0
+echo "== installing ${needed[*]}"
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${needed[@]}" >/dev/null

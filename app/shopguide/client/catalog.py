@@ -1,9 +1,9 @@
 """What the tablet's screens read about products, stock and stores, from the cache.
 
-The UI asks questions ("this style's colours and sizes", "stock of each
-here", "which shop near here has it") and gets plain values back; the SQL
-stays here. Every read runs on the calling thread's own cache connection
-(`Cache.read`), so background workers never share one. Prices leave as
+The UI asks questions ("this style's colours and sizes", "how many of each
+are here", "which shop near here has it") and gets plain values back; the
+SQL stays here. Every read runs on the calling thread's own cache
+connection (`Cache.read`), so background workers never share one. Prices leave as
 `Money` in the brand's currency, and stock figures already have the
 quantities of queued offline orders taken off, so a guide never promises a
 box that was sold while the network was down.
@@ -34,7 +34,6 @@ from shopguide.core.money import Money
 # Until the config scope arrives there is no brand row; the seeded brand and
 # the first market are Chinese, so prices read as yuan rather than failing.
 DEFAULT_CURRENCY: Final = "CNY"
-_CURRENCY_SQL: Final = "SELECT currency FROM brand ORDER BY id LIMIT 1"
 
 # Ids travel as one JSON parameter: no SQL is built from input, and a page of
 # any length stays one statement under SQLite's parameter limit.
@@ -274,7 +273,9 @@ class CatalogReader:
 
         Stores with none left are included (the UI decides whether to show
         "0 at Nanshan"); without the home store's coordinates there is no
-        "near", so the answer is empty.
+        "near", so the answer is empty. The query walks the store list and
+        looks each store's figure up by its key (CROSS JOIN fixes that
+        order), because stock has no index by variant alone.
         """
 
         def query(conn: sqlite3.Connection) -> tuple[Any, list[Any]]:
@@ -284,9 +285,9 @@ class CatalogReader:
             others = conn.execute(
                 "SELECT s.id, s.code, s.name, s.latitude, s.longitude, s.opening_hours, "
                 "k.on_hand, st.synced_at "
-                "FROM stock k JOIN store s ON s.id = k.store_id "
+                "FROM store s CROSS JOIN stock k ON k.store_id = s.id AND k.variant_id = ? "
                 "LEFT JOIN sync_state st ON st.scope = 'stock:' || s.id "
-                "WHERE k.variant_id = ? AND k.store_id != ?",
+                "WHERE s.id != ?",
                 (variant_id, from_store_id),
             ).fetchall()
             return home, others
@@ -339,7 +340,7 @@ class CatalogReader:
 
 
 def _currency(conn: sqlite3.Connection) -> str:
-    row = conn.execute(_CURRENCY_SQL).fetchone()
+    row = conn.execute("SELECT currency FROM brand ORDER BY id LIMIT 1").fetchone()
     return str(row[0]) if row and row[0] else DEFAULT_CURRENCY
 
 

@@ -41,9 +41,12 @@ class WedgeScanner(QObject):
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         # Installed on the application, a key press is seen once per object it passes
-        # through (window, then widget): count it only where it lands.
+        # through (window, widget, parents): count it only where it lands, which is
+        # the focus widget when there is one.
         focus = QApplication.focusWidget()
-        if focus is None or watched is not focus or not self._active(focus):
+        if not isinstance(watched, QWidget) or (focus is not None and watched is not focus):
+            return False
+        if not self._active(watched):
             return False
         now = self._clock()
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -53,7 +56,7 @@ class WedgeScanner(QObject):
                     code = parse_barcode(burst)
                 except BarcodeError:
                     return False
-                _take_back(burst)
+                _take_back(watched, burst)
                 self.scanned.emit(code)
                 return True
             return False
@@ -65,12 +68,11 @@ class WedgeScanner(QObject):
             self._burst = ""
         return False
 
-    def _active(self, focus: QWidget) -> bool:
-        return self._screen.isVisible() and self._screen.isAncestorOf(focus)
+    def _active(self, target: QWidget) -> bool:
+        return self._screen.isVisible() and self._screen.isAncestorOf(target)
 
 
-def _take_back(burst: str) -> None:
+def _take_back(field: QWidget, burst: str) -> None:
     """Remove the scanned digits from the text field they landed in, if they did."""
-    field = QApplication.focusWidget()
     if isinstance(field, QLineEdit) and field.text().endswith(burst):
         field.setText(field.text()[: -len(burst)])

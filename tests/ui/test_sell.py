@@ -1,0 +1,196 @@
+"""A guide at work on the Sell screen: search, scan, read the stock matrix, build the cart,
+apply a coupon, park it, restart the app and find it again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from shopguide.client.tablet import Tablet
+from shopguide.ui.app import application
+from shopguide.ui.main_window import Screen
+from shopguide.ui.screens import default_screens
+from shopguide.ui.sell.product_detail import ProductDetail
+from shopguide.ui.sell.search_model import VARIANT_ID_ROLE
+from shopguide.ui.sell.sell_screen import SellScreen
+from shopguide.ui.sync_bridge import SyncBridge
+from tests.support.live import PASSWORD, LiveServer
+
+
+@dataclass
+class Floor:
+    tablet: Tablet
+    sell: SellScreen
+
+
+@pytest.fixture
+def open_sell(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path
+) -> Iterator[Callable[[], Floor]]:
+    """Opens the Sell screen of a synced tablet; calling it again is an app restart."""
+    opened: list[Floor] = []
+    first = Tablet(tmp_path / "tablet")
+    first.login(live_server.url, "sz01.guide1", PASSWORD)
+    engine = first.connect()
+    engine.run_once()
+    engine.run_once()
+    first.close()
+
+    def open_() -> Floor:
+        for floor in opened:
+            floor.sell.close()
+            floor.tablet.close()
+        application()
+        tablet = Tablet(tmp_path / "tablet")
+        screens: list[Screen] = default_screens(tablet, SyncBridge(tablet.connect()))
+        sell = screens[0].widget
+        assert isinstance(sell, SellScreen)
+        qtbot.addWidget(sell)
+        sell.resize(1200, 760)
+        sell.show()
+        opened.append(Floor(tablet, sell))
+        return opened[-1]
+
+    yield open_
+    for floor in opened:
+        floor.tablet.close()
+
+
+def cart_variants(floor: Floor) -> list[tuple[int, int]]:
+    assert floor.sell.cart.view is not None
+    return [(i.variant_id, i.quantity) for i in floor.sell.cart.view.cart.items]
+
+
+def test_typing_narrows_the_results_as_the_guide_types(
+    qtbot: QtBot, open_sell: Callable[[], Floor]
+) -> None:
+    floor = open_sell()
+    qtbot.keyClicks(floor.sell.search, "r")
+    wide = floor.sell.model.rowCount()
+    qtbot.keyClicks(floor.sell.search, "unner")
+    narrow = floor.sell.model.total
+    assert 0 < narrow <= wide or wide == 100
+    first = floor.sell.model.index(0)
+    assert "Runner" in first.data()
+    assert "matches" in floor.sell.count.text()
+
+
+def test_a_scanner_burst_adds_the_variant_and_leaves_the_search_alone(
+    qtbot: QtBot, open_sell: Callable[[], Floor], live_server: LiveServer
+) -> None:
+    floor = open_sell()
+    variant_id, barcode = live_server.rows("SELECT id, barcode FROM variant ORDER BY id LIMIT 1")[0]
+    floor.sell.search.setFocus()
+    qtbot.keyClicks(floor.sell.search, "tee ")
+    qtbot.keyClicks(floor.sell.search, str(barcode))
+    qtbot.keyClick(floor.sell.search, Qt.Key.Key_Return)
+    assert floor.sell.search.text() == "tee "
+    assert cart_variants(floor) == [(variant_id, 1)]
+
+
+def test_an_unknown_barcode_says_so(qtbot: QtBot, open_sell: Callable[[], Floor]) -> None:
+    floor = open_sell()
+    floor.sell.search.setFocus()
+    qtbot.keyClicks(floor.sell.search, "4006381333931")
+    qtbot.keyClick(floor.sell.search, Qt.Key.Key_Return)
+    assert floor.sell.message.text() == "No product with barcode 4006381333931"
+    assert cart_variants(floor) == []
+
+
+def test_the_product_shows_this_stores_stock_matrix_and_nearby_stores(
+    qtbot: QtBot, open_sell: Callable[[], Floor], live_server: LiveServer
+) -> None:
+    floor = open_sell()
+    qtbot.keyClicks(floor.sell.search, "runner")
+    index = floor.sell.model.index(0)
+    variant_id = index.data(VARIANT_ID_ROLE)
+    floor.sell.results.clicked.emit(index)
+    [detail] = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, ProductDetail) and w.isVisible()
+    ]
+    matrix = detail.matrix_data
+    assert matrix is not None
+    on_server = dict(
+        live_server.rows(  # type: ignore[arg-type]
+            "SELECT s.variant_id, s.on_hand FROM stock_level s "
+            "JOIN variant v ON v.id = s.variant_id "
+            "JOIN store st ON st.id = s.store_id WHERE st.code = 'SZ01' AND v.style_id = "
+            "(SELECT style_id FROM variant WHERE id = :v)",
+            v=variant_id,
+        )
+    )
+    shown = {cell.variant_id: cell.on_hand for cell in matrix.cells.values()}
+    assert shown == {v: on_server.get(v, 0) for v in shown}
+    row = matrix.colours.index(
+        next(c for (c, _s), cell in matrix.cells.items() if cell.variant_id == variant_id)
+    )
+    assert detail.matrix.item(row, 0) is not None
+    assert detail.selected_variant == variant_id
+    assert detail.nearby.count() > 0
+    detail.add_button.click()
+    assert cart_variants(floor) == [(variant_id, 1)]
+
+
+def test_a_cart_with_a_coupon_is_parked_and_found_again_after_a_restart(
+    qtbot: QtBot, open_sell: Callable[[], Floor], live_server: LiveServer
+) -> None:
+    member_id, code, min_spend = live_server.rows(
+        "SELECT m.id, c.code, c.min_spend FROM coupon c JOIN member m ON m.id = c.member_id "
+        "JOIN store s ON s.id = m.home_store_id WHERE s.code = 'SZ01' AND c.kind = 'amount' "
+        "AND c.state = 'issued' AND c.category IS NULL AND c.valid_from <= CURRENT_TIMESTAMP "
+        "AND c.valid_to > CURRENT_TIMESTAMP ORDER BY c.min_spend LIMIT 1"
+    )[0]
+    expensive = [
+        v
+        for (v,) in live_server.rows(
+            "SELECT v.id FROM variant v JOIN style s ON s.id = v.style_id "
+            "ORDER BY s.list_price DESC, v.id LIMIT 2"
+        )
+    ]
+    floor = open_sell()
+    floor.sell.cart.store.attach_member(int(member_id))  # type: ignore[arg-type]
+    for variant_id in expensive:
+        floor.sell.cart.add(variant_id)
+    floor.sell.cart.set_quantity(expensive[0], 3)
+    floor.sell.cart.coupon.setText(str(code).lower())
+    qtbot.keyClick(floor.sell.cart.coupon, Qt.Key.Key_Return)
+    view = floor.sell.cart.view
+    assert view is not None
+    assert view.quote.priced.applied_coupon is not None, view.quote.priced.explanation()
+    assert str(code) in floor.sell.cart.explanation.text()
+    assert view.quote.priced.subtotal.minor >= int(min_spend)  # type: ignore[call-overload]
+    total_before = view.quote.priced.total
+
+    floor.sell.cart.store.park("lady in the red jacket")
+    floor.sell.cart.refresh()
+    assert cart_variants(floor) == []
+    assert floor.sell.cart.parked_button.text() == "Parked (1)"
+
+    again = open_sell()
+    [parked] = again.sell.cart.store.parked()
+    assert parked.label == "lady in the red jacket"
+    again.sell.cart.resume(parked.id)
+    assert cart_variants(again) == [(expensive[0], 3), (expensive[1], 1)]
+    assert again.sell.cart.view is not None
+    assert again.sell.cart.view.quote.priced.total == total_before
+
+
+def test_removing_a_line_can_be_undone(
+    qtbot: QtBot, open_sell: Callable[[], Floor], live_server: LiveServer
+) -> None:
+    ids = [v for (v,) in live_server.rows("SELECT id FROM variant ORDER BY id LIMIT 3")]
+    floor = open_sell()
+    for variant_id in ids:
+        floor.sell.cart.add(variant_id)
+    floor.sell.cart.remove(ids[1])
+    assert [v for v, _ in cart_variants(floor)] == [ids[0], ids[2]]
+    assert floor.sell.cart.undo_bar.isVisible()
+    floor.sell.cart.undo_button.click()
+    assert [v for v, _ in cart_variants(floor)] == ids
+    assert not floor.sell.cart.undo_bar.isVisible()

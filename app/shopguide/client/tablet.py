@@ -98,8 +98,9 @@ class Tablet:
             self.credentials.forget(username)
 
     def store_name(self) -> str:
-        row = self.cache.read(lambda c: c.execute(
-            "SELECT name FROM store WHERE id = ?", (self.store_id,)).fetchone())
+        row = self.cache.read(
+            lambda c: c.execute("SELECT name FROM store WHERE id = ?", (self.store_id,)).fetchone()
+        )
         return str(row[0]) if row else ""
 
     def wanted_scopes(self) -> list[str]:

@@ -162,3 +162,49 @@ def test_logging_out_with_sales_waiting_needs_an_explicit_choice(
     assert app.login_dialog is not None
     assert app.tablet.outbox.counts().pending == 1, "the queued sale stays for the next login"
     QApplication.processEvents()
+
+
+def test_an_expired_login_asks_for_the_password_over_the_open_cart(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path
+) -> None:
+    from shopguide.ui.screens import default_screens
+    from shopguide.ui.sell.sell_screen import SellScreen
+
+    application()
+    app = AppController(
+        Tablet(tmp_path / "tablet"), default_screens, server_url_hint=live_server.url
+    )
+    app.start()
+    log_in(qtbot, app)
+    window = app.window
+    assert window is not None
+    qtbot.waitUntil(lambda: window.indicator.text().startswith("Up to date"), timeout=15_000)
+    sell = window.stack.currentWidget()
+    assert isinstance(sell, SellScreen)
+    variant = live_server.rows("SELECT MIN(id) FROM variant")[0][0]
+    sell.cart.add(int(variant))  # type: ignore[call-overload]
+
+    with live_server.engine.begin() as conn:
+        from sqlalchemy import text
+
+        conn.execute(text("UPDATE refresh_token SET revoked_at = CURRENT_TIMESTAMP"))
+        conn.execute(
+            text(
+                'UPDATE "user" SET token_version = token_version + 1 '
+                "WHERE username = 'sz01.guide1'"
+            )
+        )
+    window.bridge.engine.request_sync()
+    qtbot.waitUntil(lambda: window.relogin_dialog is not None, timeout=10_000)
+    dialog = window.relogin_dialog
+    assert dialog is not None
+    assert dialog.username.isReadOnly()
+    dialog.password.setText(PASSWORD)
+    dialog.submit.click()
+    assert window.relogin_dialog is None
+    assert app.window is window
+    qtbot.waitUntil(lambda: window.indicator.text().startswith("Up to date"), timeout=15_000)
+    assert sell.cart.view is not None
+    assert [i.variant_id for i in sell.cart.view.cart.items] == [variant]
+    window.close()
+    app.tablet.close()

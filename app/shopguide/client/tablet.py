@@ -83,6 +83,12 @@ class Tablet:
         self.engine.add_change_listener(self._follow_nearby_stores)
         return self.engine
 
+    def reauthenticate(self, password: str) -> LoginResult:
+        """Log the same guide in again after the login expired, keeping the running sync."""
+        if self.api is None:
+            raise LoginRequired("this tablet has not logged in yet")
+        return self.api.login(self.settings.get(opts.USERNAME), password)
+
     def logout(self) -> None:
         """Stop syncing and forget the login. Queued sales stay in the outbox for the next one."""
         if self.engine is not None:

@@ -42,8 +42,10 @@ class LoginDialog(QDialog):
         *,
         server_url: str = "",
         username: str = "",
+        again: bool = False,
         parent: QWidget | None = None,
     ) -> None:
+        """`again`: the login expired mid-shift, so only the password is asked for."""
         super().__init__(parent)
         self._login = login
         self.result_login: LoginResult | None = None
@@ -64,6 +66,18 @@ class LoginDialog(QDialog):
             field.setMinimumHeight(44)
             field.setAccessibleName(name)
             form.addRow(name, field)
+        if again:
+            self.setWindowTitle(tr("Log in again"))
+            self.server.setReadOnly(True)
+            self.username.setReadOnly(True)
+            notice = QLabel(
+                tr(
+                    "Your login has expired. Type your password to keep syncing; "
+                    "the cart stays as it is."
+                )
+            )
+            notice.setWordWrap(True)
+            layout.addWidget(notice)
         layout.addLayout(form)
         self.error = QLabel()
         self.error.setObjectName("errorText")

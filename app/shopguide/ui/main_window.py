@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QSize, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -24,8 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopguide.client.sync_engine import SyncStatus
+from shopguide.client import settings as opts
+from shopguide.client.sync_engine import SyncState, SyncStatus
 from shopguide.client.tablet import Tablet
+from shopguide.ui.login_dialog import LoginDialog
 from shopguide.ui.sync_bridge import SyncBridge
 from shopguide.ui.sync_indicator import SyncDetailDialog, SyncIndicator
 from shopguide.ui.tasks import run_task
@@ -101,7 +104,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(root)
 
         self.screens: dict[str, Screen] = {}
+        self.relogin_dialog: LoginDialog | None = None
         bridge.status_changed.connect(self.indicator.show_status)
+        bridge.status_changed.connect(self._status_changed)
         bridge.data_changed.connect(self._data_changed)
         self._show_store_name()
         self.indicator.show_status(bridge.status)
@@ -132,6 +137,30 @@ class MainWindow(QMainWindow):
         self.title.setText(screen.title)
         for button in self.nav.buttons():
             button.setChecked(button.text() == screen.title)
+
+    def _status_changed(self, status: SyncStatus) -> None:
+        if status.state is SyncState.LOGIN_REQUIRED and self.relogin_dialog is None:
+            self.ask_password_again()
+
+    def ask_password_again(self) -> None:
+        """The login expired: ask for the password over the open screen, losing nothing."""
+        settings = self.tablet.settings
+        dialog = LoginDialog(
+            lambda _server, _user, password: self.tablet.reauthenticate(password),
+            server_url=settings.get(opts.SERVER_URL),
+            username=settings.get(opts.USERNAME),
+            again=True,
+            parent=self,
+        )
+        self.relogin_dialog = dialog
+
+        def done(result: int) -> None:
+            self.relogin_dialog = None
+            if result == QDialog.DialogCode.Accepted:
+                self.bridge.engine.request_sync()
+
+        dialog.finished.connect(done)
+        dialog.open()
 
     def _data_changed(self, scopes: set[str]) -> None:
         if "config" in scopes:

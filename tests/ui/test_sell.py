@@ -194,3 +194,35 @@ def test_removing_a_line_can_be_undone(
     floor.sell.cart.undo_button.click()
     assert [v for v, _ in cart_variants(floor)] == ids
     assert not floor.sell.cart.undo_bar.isVisible()
+
+
+def test_tapping_a_cart_line_changes_its_size_in_place(
+    qtbot: QtBot, open_sell: Callable[[], Floor], live_server: LiveServer
+) -> None:
+    first, other_size = (
+        v
+        for (v,) in live_server.rows(
+            "SELECT id FROM variant WHERE style_id = (SELECT MIN(style_id) FROM variant) "
+            "ORDER BY id LIMIT 2"
+        )
+    )
+    tee = live_server.rows("SELECT MAX(id) FROM variant")[0][0]
+    floor = open_sell()
+    floor.sell.cart.add(int(first))  # type: ignore[call-overload]
+    floor.sell.cart.add(int(tee))  # type: ignore[call-overload]
+    floor.sell.cart.set_quantity(int(first), 2)  # type: ignore[call-overload]
+    floor.sell.cart.lines.itemClicked.emit(floor.sell.cart.lines.item(0))
+    [detail] = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, ProductDetail) and w.isVisible()
+    ]
+    assert detail.add_button.text() == "Change to this colour and size"
+    assert detail.matrix_data is not None
+    row, column = next(
+        (r, c)
+        for r, colour in enumerate(detail.matrix_data.colours)
+        for c, size in enumerate(detail.matrix_data.sizes)
+        if (cell := detail.matrix_data.cells.get((colour, size))) and cell.variant_id == other_size
+    )
+    detail.matrix.cellClicked.emit(row, column)
+    detail.add_button.click()
+    assert cart_variants(floor) == [(other_size, 2), (tee, 1)]

@@ -32,7 +32,15 @@ def default_screens(tablet: Tablet, bridge: SyncBridge) -> list[Screen]:
 
     cart_panel = CartPanel(carts, reader, quote)
 
-    def open_product(variant_id: int) -> None:
+    def open_product(variant_id: int, *, replacing: bool = False) -> None:
+        """The product of a variant; from a cart line, choosing another cell replaces it."""
+
+        def choose(new: int) -> None:
+            if replacing:
+                cart_panel.replace(variant_id, new)
+            else:
+                cart_panel.add(new)
+
         def show(rows: dict[int, VariantRow]) -> None:
             row = rows.get(variant_id)
             if row is None:
@@ -41,8 +49,9 @@ def default_screens(tablet: Tablet, bridge: SyncBridge) -> list[Screen]:
                 reader,
                 style_id=row.style_id,
                 store_id=tablet.store_id,
-                on_add=cart_panel.add,
+                on_add=choose,
                 selected_variant=variant_id,
+                action_text=tr("Change to this colour and size") if replacing else "",
                 parent=sell,
             ).open()
 
@@ -55,4 +64,5 @@ def default_screens(tablet: Tablet, bridge: SyncBridge) -> list[Screen]:
             cart_panel.refresh()
 
     bridge.data_changed.connect(data_changed)
+    cart_panel.edit_requested.connect(lambda v: open_product(v, replacing=True))
     return [Screen("sell", tr("Sell"), sell)]

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -49,6 +49,8 @@ class CartView:
 
 
 class CartPanel(QWidget):
+    edit_requested = Signal(int)  # a line's variant: change its colour or size
+
     def __init__(self, store: CartStore, reader: CatalogReader, pricer: Pricer) -> None:
         super().__init__()
         self.setObjectName("cartPanel")
@@ -74,6 +76,7 @@ class CartPanel(QWidget):
         self.lines = QListWidget()
         self.lines.setAccessibleName(tr("Cart lines"))
         self.lines.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.lines.itemClicked.connect(self._line_tapped)
         layout.addWidget(self.lines, 1)
 
         self.undo_bar = QWidget()
@@ -131,6 +134,16 @@ class CartPanel(QWidget):
             self.remove(variant_id)
             return
         self._change(lambda: self.store.set_quantity(variant_id, quantity))
+
+    def replace(self, old: int, new: int) -> None:
+        """Another colour or size of the same product, keeping the line's place and quantity."""
+        if old != new:
+            self._change(lambda: self.store.replace_variant(old, new))
+
+    def _line_tapped(self, entry: QListWidgetItem) -> None:
+        variant_id = entry.data(Qt.ItemDataRole.UserRole)
+        if variant_id is not None:
+            self.edit_requested.emit(int(variant_id))
 
     def remove(self, variant_id: int) -> None:
         label = self._label(variant_id)
@@ -213,6 +226,7 @@ class CartPanel(QWidget):
                 net.get(item.variant_id),
             )
             entry = QListWidgetItem()
+            entry.setData(Qt.ItemDataRole.UserRole, item.variant_id)
             entry.setSizeHint(QSize(0, 76))
             self.lines.addItem(entry)
             self.lines.setItemWidget(entry, widget)

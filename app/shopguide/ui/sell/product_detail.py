@@ -52,6 +52,7 @@ class ProductDetail(QDialog):
         store_id: int,
         on_add: Callable[[int], None],
         selected_variant: int | None = None,
+        action_text: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -92,7 +93,7 @@ class ProductDetail(QDialog):
         self.matrix.verticalHeader().setDefaultSectionSize(56)
         self.matrix.cellClicked.connect(self._cell_tapped)
         middle.addWidget(self.matrix, 1)
-        self.add_button = QPushButton(tr("Add to cart"))
+        self.add_button = QPushButton(action_text or tr("Add to cart"))
         self.add_button.setObjectName("primary")
         self.add_button.setMinimumHeight(56)
         self.add_button.setEnabled(False)

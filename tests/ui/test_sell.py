@@ -226,3 +226,21 @@ def test_tapping_a_cart_line_changes_its_size_in_place(
     detail.matrix.cellClicked.emit(row, column)
     detail.add_button.click()
     assert cart_variants(floor) == [(other_size, 2), (tee, 1)]
+
+
+def test_a_picture_of_a_barcode_adds_the_variant(
+    qtbot: QtBot, open_sell: Callable[[], Floor], live_server: LiveServer, tmp_path: Path
+) -> None:
+    import zxingcpp
+    from PySide6.QtGui import QImage
+
+    variant_id, barcode = live_server.rows("SELECT id, barcode FROM variant ORDER BY id DESC")[0]
+    code = zxingcpp.create_barcode(str(barcode), zxingcpp.BarcodeFormat.EAN13).to_image(scale=3)
+    height, width = code.shape
+    path = tmp_path / "label.png"
+    QImage(
+        memoryview(code).tobytes(), width, height, width, QImage.Format.Format_Grayscale8
+    ).copy().save(str(path))
+    floor = open_sell()
+    floor.sell.scan_picture(str(path))
+    assert cart_variants(floor) == [(variant_id, 1)]

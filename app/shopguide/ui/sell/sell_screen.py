@@ -7,16 +7,19 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from shopguide.client.catalog import CatalogReader, VariantRow
 from shopguide.ui.sell.cart_panel import CartPanel
+from shopguide.ui.sell.image_scan import read_codes_from_file
 from shopguide.ui.sell.scanner import WedgeScanner
 from shopguide.ui.sell.search_model import COUNT_CAP, VARIANT_ID_ROLE, SearchResultsModel
 from shopguide.ui.tasks import run_task
@@ -48,7 +51,14 @@ class SellScreen(QWidget):
         self.search.setPlaceholderText(tr("Search by name, SKU, colour or scan a barcode"))
         self.search.setAccessibleName(tr("Search the catalog"))
         self.search.setClearButtonEnabled(True)
-        left.addWidget(self.search)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        self.picture_button = QPushButton(tr("Scan a picture"))
+        self.picture_button.setAccessibleName(tr("Read a barcode from a picture"))
+        self.picture_button.setMinimumHeight(56)
+        self.picture_button.clicked.connect(self._scan_picture)
+        search_row.addWidget(self.picture_button)
+        left.addLayout(search_row)
         self.count = QLabel()
         self.count.setObjectName("resultCount")
         left.addWidget(self.count)
@@ -96,6 +106,25 @@ class SellScreen(QWidget):
             lambda row: self._add_scanned(code, row),
             self._scan_failed,
         )
+
+    def _scan_picture(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Picture of a barcode"), "", tr("Pictures (*.png *.jpg *.jpeg *.bmp)")
+        )
+        if path:
+            self.scan_picture(path)
+
+    def scan_picture(self, path: str) -> None:
+        """Read the codes in a picture; a product barcode among them goes into the cart."""
+
+        def found(codes: list[str]) -> None:
+            barcodes = [c for c in codes if c.isdigit()]
+            if barcodes:
+                self.scanned(barcodes[0])
+            else:
+                self.message.setText(tr("No barcode found in that picture"))
+
+        run_task(lambda: read_codes_from_file(path), found, self._scan_failed)
 
     def _add_scanned(self, code: str, row: VariantRow | None) -> None:
         if row is None:

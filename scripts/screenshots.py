@@ -2,13 +2,14 @@
 
     .venv/bin/python scripts/screenshots.py [OUTPUT_FOLDER]   (default: screenshots/)
 
-Writes sell.png (search results and a cart), product.png (the stock matrix
-with nearby stores) and cart.png (a priced cart with a coupon).
+Writes sell.png (search results and a cart for a gold member with a coupon),
+product.png (the stock matrix with nearby stores) and cart.png (the cart).
 """
 
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 import tempfile
 from pathlib import Path
@@ -35,6 +36,18 @@ def settle(ms: int = 400) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
+
+
+def a_member_with_a_coupon(server_db: Path) -> tuple[int, str]:
+    """A member of SZ01 holding an unused amount-off coupon that a two-item cart reaches."""
+    with sqlite3.connect(server_db) as conn:
+        member_id, code = conn.execute(
+            "SELECT m.id, c.code FROM coupon c JOIN member m ON m.id = c.member_id "
+            "WHERE m.home_store_id = 1 AND m.tier = 'gold' AND c.kind = 'amount' "
+            "AND c.state = 'issued' AND c.category IS NULL AND c.min_spend <= 100000 "
+            "AND c.valid_from <= CURRENT_TIMESTAMP AND c.valid_to > CURRENT_TIMESTAMP LIMIT 1"
+        ).fetchone()
+    return int(member_id), str(code)
 
 
 def main(out: Path) -> int:
@@ -64,10 +77,14 @@ def main(out: Path) -> int:
             settle()
             model = sell.model
             ids = [model.index(i).data(VARIANT_ID_ROLE) for i in range(min(model.rowCount(), 8))]
+            member_id, coupon = a_member_with_a_coupon(folder / "server.db")
+            sell.cart.store.attach_member(member_id)
             for variant_id in ids[:2]:
                 sell.cart.add(variant_id)
+            sell.cart.add_coupon_code(coupon)
             settle()
             window.grab().save(str(out / "sell.png"))
+            sell.cart.grab().save(str(out / "cart.png"))
             style_id = sell.reader.variant_rows([ids[0]])[ids[0]].style_id
             detail = ProductDetail(
                 sell.reader,

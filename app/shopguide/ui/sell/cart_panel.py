@@ -172,10 +172,13 @@ class CartPanel(QWidget):
         self.undo_bar.hide()
 
     def _apply_coupon(self) -> None:
-        code = self.coupon.text().strip().upper()
+        code = self.coupon.text().strip()
         if code:
             self.coupon.clear()
-            self._change(lambda: self.store.add_coupon(code))
+            self.add_coupon_code(code)
+
+    def add_coupon_code(self, code: str) -> None:
+        self._change(lambda: self.store.add_coupon(code))
 
     def _park(self) -> None:
         if self.view is None or not self.view.cart.items:

@@ -244,3 +244,24 @@ def test_a_picture_of_a_barcode_adds_the_variant(
     floor = open_sell()
     floor.sell.scan_picture(str(path))
     assert cart_variants(floor) == [(variant_id, 1)]
+
+
+def test_the_camera_scanner_turns_a_frame_with_a_barcode_into_a_cart_line(
+    qtbot: QtBot, open_sell: Callable[[], Floor], live_server: LiveServer
+) -> None:
+    import zxingcpp
+    from PySide6.QtGui import QImage
+
+    floor = open_sell()
+    assert floor.sell.camera_button.isHidden(), "no camera on a test machine: no button"
+    variant_id, barcode = live_server.rows("SELECT id, barcode FROM variant ORDER BY id")[3]
+    code = zxingcpp.create_barcode(str(barcode), zxingcpp.BarcodeFormat.EAN13).to_image(scale=3)
+    height, width = code.shape
+    frame = QImage(
+        memoryview(code).tobytes(), width, height, width, QImage.Format.Format_Grayscale8
+    ).copy()
+    dialog = floor.sell.scan_with_camera()
+    assert dialog.preview.text() == "This tablet has no camera."
+    dialog.look_at(frame)
+    assert not dialog.isVisible()
+    assert cart_variants(floor) == [(variant_id, 1)]

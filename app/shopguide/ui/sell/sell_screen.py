@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QModelIndex
+from PySide6.QtCore import QCoreApplication, QModelIndex, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -23,6 +24,21 @@ from shopguide.ui.sell.image_scan import read_codes_from_file
 from shopguide.ui.sell.scanner import WedgeScanner
 from shopguide.ui.sell.search_model import COUNT_CAP, VARIANT_ID_ROLE, SearchResultsModel
 from shopguide.ui.tasks import run_task
+
+if TYPE_CHECKING:
+    from shopguide.ui.sell.camera_scan import CameraScanner
+
+
+CAMERA_CHECK_DELAY_MS = 1000
+
+
+def camera_available() -> bool:
+    """A camera the app can use; False too where QtMultimedia cannot load at all."""
+    try:
+        from shopguide.ui.sell.camera_scan import has_camera
+    except ImportError:
+        return False
+    return has_camera()
 
 
 def tr(text: str) -> str:
@@ -58,6 +74,14 @@ class SellScreen(QWidget):
         self.picture_button.setMinimumHeight(56)
         self.picture_button.clicked.connect(self._scan_picture)
         search_row.addWidget(self.picture_button)
+        self.camera_button = QPushButton(tr("Camera"))
+        self.camera_button.setAccessibleName(tr("Scan a barcode with the camera"))
+        self.camera_button.setMinimumHeight(56)
+        self.camera_button.clicked.connect(self.scan_with_camera)
+        self.camera_button.hide()
+        # Loading QtMultimedia takes a moment: look for a camera once the screen is up.
+        QTimer.singleShot(CAMERA_CHECK_DELAY_MS, self._offer_camera)
+        search_row.addWidget(self.camera_button)
         left.addLayout(search_row)
         self.count = QLabel()
         self.count.setObjectName("resultCount")
@@ -106,6 +130,17 @@ class SellScreen(QWidget):
             lambda row: self._add_scanned(code, row),
             self._scan_failed,
         )
+
+    def _offer_camera(self) -> None:
+        self.camera_button.setVisible(camera_available())
+
+    def scan_with_camera(self) -> CameraScanner:
+        from shopguide.ui.sell.camera_scan import CameraScanner
+
+        dialog = CameraScanner(self)
+        dialog.found.connect(self.scanned)
+        dialog.open()
+        return dialog
 
     def _scan_picture(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

@@ -86,6 +86,8 @@ def test_without_a_keyring_the_token_is_kept_in_a_private_file_and_the_app_reope
 ) -> None:
     app = controller(live_server.url)
     app.start()
+    assert app.login_dialog is not None
+    assert "no keyring" in app.login_dialog.storage_note.text()
     log_in(qtbot, app)
     assert app.tablet.credentials.backend_name.startswith("file")
     token_file = tmp_path / "tablet" / "refresh-token"

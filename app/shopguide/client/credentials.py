@@ -33,6 +33,10 @@ class CredentialStore:
         self._use_keyring = _keyring_usable() if use_keyring is None else use_keyring
 
     @property
+    def uses_keyring(self) -> bool:
+        return self._use_keyring
+
+    @property
     def backend_name(self) -> str:
         return "system keyring" if self._use_keyring else f"file {self._file}"
 

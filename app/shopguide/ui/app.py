@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from shopguide.client import settings as opts
@@ -26,6 +27,17 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("ShopGuide")
     app.setStyleSheet(theme())
     return app
+
+
+def storage_note(tablet: Tablet) -> str:
+    """Where the login will be kept, said plainly when it is not the system keyring."""
+    if tablet.credentials.uses_keyring:
+        return ""
+    return QCoreApplication.translate(
+        "LoginDialog",
+        "This system has no keyring: your login is kept in a file on this tablet that only "
+        "your user account can read. Log out to remove it.",
+    )
 
 
 class AppController:
@@ -67,6 +79,7 @@ class AppController:
             self.tablet.login,
             server_url=settings.get(opts.SERVER_URL) or self.server_url_hint,
             username=settings.get(opts.USERNAME),
+            storage_note=storage_note(self.tablet),
             parent=parent,
         )
         self.login_dialog = dialog

@@ -43,6 +43,7 @@ class LoginDialog(QDialog):
         server_url: str = "",
         username: str = "",
         again: bool = False,
+        storage_note: str = "",
         parent: QWidget | None = None,
     ) -> None:
         """`again`: the login expired mid-shift, so only the password is asked for."""
@@ -79,6 +80,11 @@ class LoginDialog(QDialog):
             notice.setWordWrap(True)
             layout.addWidget(notice)
         layout.addLayout(form)
+        self.storage_note = QLabel(storage_note)
+        self.storage_note.setWordWrap(True)
+        self.storage_note.setObjectName("asOf")
+        self.storage_note.setVisible(bool(storage_note))
+        layout.addWidget(self.storage_note)
         self.error = QLabel()
         self.error.setObjectName("errorText")
         self.error.setWordWrap(True)

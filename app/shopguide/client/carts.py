@@ -16,15 +16,13 @@ one too, so a cart id names one customer's basket and nothing else.
 from __future__ import annotations
 
 import sqlite3
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final
 
-from shopguide.client.sqlite import connect
+from shopguide.client.sqlite import DurableFile
 from shopguide.core.ids import uuid7_str
 
 SCHEMA_VERSION: Final = 1
@@ -101,26 +99,9 @@ def normalise_coupon_code(code: str) -> str:
     return cleaned
 
 
-class CartStore:
+class CartStore(DurableFile):
     def __init__(self, path: Path) -> None:
-        self.path = path
-        self._conn = connect(path, synchronous="FULL")
-        self._lock = threading.RLock()
-        self._conn.executescript(f"BEGIN;{_SCHEMA}PRAGMA user_version={SCHEMA_VERSION};COMMIT;")
-
-    def close(self) -> None:
-        self._conn.close()
-
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._conn
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
+        super().__init__(path, _SCHEMA, SCHEMA_VERSION)
 
     # -- the open cart ------------------------------------------------------
 

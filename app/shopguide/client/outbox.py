@@ -13,16 +13,13 @@ server's own figure arrives.
 from __future__ import annotations
 
 import json
-import sqlite3
-import threading
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from shopguide.client.sqlite import connect
+from shopguide.client.sqlite import DurableFile
 from shopguide.core.ids import uuid7_str
 
 SCHEMA_VERSION = 1
@@ -92,26 +89,9 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class Outbox:
+class Outbox(DurableFile):
     def __init__(self, path: Path) -> None:
-        self.path = path
-        self._conn = connect(path, synchronous="FULL")
-        self._lock = threading.RLock()
-        self._conn.executescript(f"BEGIN;{_SCHEMA}PRAGMA user_version={SCHEMA_VERSION};COMMIT;")
-
-    def close(self) -> None:
-        self._conn.close()
-
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._conn
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
+        super().__init__(path, _SCHEMA, SCHEMA_VERSION)
 
     def enqueue(
         self,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 
@@ -21,6 +22,11 @@ ScreenFactory = Callable[[Tablet, SyncBridge], list[Screen]]
 
 
 def application(argv: list[str] | None = None) -> QApplication:
+    # QtMultimedia reports each optional video-acceleration library it cannot find;
+    # none of that is news to a guide, so only real warnings are shown.
+    os.environ.setdefault(
+        "QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg=false"
+    )
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv or sys.argv)

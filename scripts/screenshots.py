@@ -3,7 +3,8 @@
     .venv/bin/python scripts/screenshots.py [OUTPUT_FOLDER]   (default: screenshots/)
 
 Writes sell.png (search results and a cart for a gold member with a coupon),
-product.png (the stock matrix with nearby stores) and cart.png (the cart).
+product.png (the stock matrix with nearby stores), cart.png (the cart) and
+sell-portrait.png (the Sell screen with the tablet upright, 800x1280).
 """
 
 from __future__ import annotations
@@ -85,6 +86,12 @@ def main(out: Path) -> int:
             settle()
             window.grab().save(str(out / "sell.png"))
             sell.cart.grab().save(str(out / "cart.png"))
+            for _ in range(2):  # the first resize is bounded by the landscape layout
+                window.resize(800, 1280)
+                settle()
+            window.grab().save(str(out / "sell-portrait.png"))
+            window.resize(1280, 800)
+            settle()
             style_id = sell.reader.variant_rows([ids[0]])[ids[0]].style_id
             detail = ProductDetail(
                 sell.reader,

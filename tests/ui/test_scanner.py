@@ -34,7 +34,9 @@ def screen_with_field(qtbot: QtBot, clock: Clock) -> tuple[QLineEdit, WedgeScann
     qtbot.addWidget(screen)
     seen: list[str] = []
     scanner.scanned.connect(seen.append)
+    screen.activateWindow()
     field.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field, timeout=2_000)
     return field, scanner, seen
 
 

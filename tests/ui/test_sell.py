@@ -211,7 +211,7 @@ def test_tapping_a_cart_line_changes_its_size_in_place(
     floor.sell.cart.add(int(first))  # type: ignore[call-overload]
     floor.sell.cart.add(int(tee))  # type: ignore[call-overload]
     floor.sell.cart.set_quantity(int(first), 2)  # type: ignore[call-overload]
-    floor.sell.cart.lines.itemClicked.emit(floor.sell.cart.lines.item(0))
+    floor.sell.cart.line_buttons[0].click()
     [detail] = [
         w for w in QApplication.topLevelWidgets() if isinstance(w, ProductDetail) and w.isVisible()
     ]

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QSize, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -29,6 +30,7 @@ from shopguide.client import settings as opts
 from shopguide.client.sync_engine import SyncState, SyncStatus
 from shopguide.client.tablet import Tablet
 from shopguide.ui.login_dialog import LoginDialog
+from shopguide.ui.resources import icon_path
 from shopguide.ui.sync_bridge import SyncBridge
 from shopguide.ui.sync_indicator import SyncDetailDialog, SyncIndicator
 from shopguide.ui.tasks import run_task
@@ -43,6 +45,7 @@ class Screen:
     key: str
     title: str
     widget: QWidget
+    icon: str = ""
     managers_only: bool = False
 
 
@@ -62,6 +65,7 @@ class MainWindow(QMainWindow):
         self._on_logout = on_logout
         self._role = role
         self.setWindowTitle("ShopGuide")
+        self.setWindowIcon(QIcon(str(icon_path("shopguide"))))
         self.resize(1280, 800)
 
         root = QWidget()
@@ -85,11 +89,12 @@ class MainWindow(QMainWindow):
         self.title = QLabel()
         self.title.setObjectName("screenTitle")
         top.addWidget(self.title)
-        top.addStretch(1)
         self._guide_name = guide_name
         self.who = QLabel(guide_name)
         self.who.setObjectName("whoLabel")
-        top.addWidget(self.who)
+        self.who.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.who.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.who, 1)
         self.indicator = SyncIndicator()
         self.indicator.clicked.connect(self._show_sync_detail)
         top.addWidget(self.indicator)
@@ -119,6 +124,10 @@ class MainWindow(QMainWindow):
             return
         button = QToolButton()
         button.setText(screen.title)
+        if screen.icon:
+            button.setIcon(QIcon(str(icon_path(screen.icon))))
+            button.setIconSize(QSize(32, 32))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         button.setCheckable(True)
         button.setObjectName("navButton")
         button.setMinimumSize(QSize(88, 64))

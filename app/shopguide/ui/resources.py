@@ -16,3 +16,7 @@ def resource_dir() -> Path:
 
 def theme() -> str:
     return (resource_dir() / "theme.qss").read_text(encoding="utf-8")
+
+
+def icon_path(name: str) -> Path:
+    return resource_dir() / "icons" / f"{name}.svg"

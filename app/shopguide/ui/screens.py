@@ -65,4 +65,4 @@ def default_screens(tablet: Tablet, bridge: SyncBridge) -> list[Screen]:
 
     bridge.data_changed.connect(data_changed)
     cart_panel.edit_requested.connect(lambda v: open_product(v, replacing=True))
-    return [Screen("sell", tr("Sell"), sell)]
+    return [Screen("sell", tr("Sell"), sell, icon="sell")]

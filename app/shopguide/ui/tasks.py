@@ -2,8 +2,10 @@
 
 `run_task(work, on_success, on_error)` runs `work` on Qt's thread pool and
 calls one of the handlers on the main thread with its result or exception,
-so the UI never waits on disk or network. Tests install `InlineRunner` to
-run everything at once, in order, on the calling thread.
+so the UI never waits on disk or network. Work given the same `queue` name
+runs one piece at a time in the order given (two quick taps on "+" must not
+race); other work runs side by side. Tests install `InlineRunner` to run
+everything at once, in order, on the calling thread.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ class Runner(Protocol):
         work: Callable[[], Any],
         on_success: Callable[[Any], None],
         on_error: Callable[[Exception], None],
+        queue: str | None = None,
     ) -> None: ...
 
 
@@ -68,17 +71,29 @@ class ThreadPoolRunner:
         self._relay.succeeded.connect(self._relay._deliver_success)
         self._relay.failed.connect(self._relay._deliver_failure)
         self._pool = QThreadPool.globalInstance()
+        self._queues: dict[str, QThreadPool] = {}
 
     def run(
         self,
         work: Callable[[], Any],
         on_success: Callable[[Any], None],
         on_error: Callable[[Exception], None],
+        queue: str | None = None,
     ) -> None:
-        self._pool.start(_Job(self._relay, work, on_success, on_error))
+        pool = self._pool if queue is None else self._queue(queue)
+        pool.start(_Job(self._relay, work, on_success, on_error))
+
+    def _queue(self, name: str) -> QThreadPool:
+        """One thread per named queue: its jobs run one at a time, first in first out."""
+        if name not in self._queues:
+            pool = QThreadPool()
+            pool.setMaxThreadCount(1)
+            self._queues[name] = pool
+        return self._queues[name]
 
     def wait_for_done(self, msecs: int = 10_000) -> bool:
-        return bool(self._pool.waitForDone(msecs))
+        pools = [self._pool, *self._queues.values()]
+        return all(pool.waitForDone(msecs) for pool in pools)
 
 
 class InlineRunner:
@@ -89,6 +104,7 @@ class InlineRunner:
         work: Callable[[], Any],
         on_success: Callable[[Any], None],
         on_error: Callable[[Exception], None],
+        queue: str | None = None,
     ) -> None:
         try:
             value = work()
@@ -107,9 +123,13 @@ def set_runner(runner: Runner) -> None:
 
 
 def run_task(
-    work: Callable[[], T], on_success: Callable[[T], None], on_error: Callable[[Exception], None]
+    work: Callable[[], T],
+    on_success: Callable[[T], None],
+    on_error: Callable[[Exception], None],
+    *,
+    queue: str | None = None,
 ) -> None:
     global _runner
     if _runner is None:
         _runner = ThreadPoolRunner()
-    _runner.run(work, on_success, on_error)
+    _runner.run(work, on_success, on_error, queue)

@@ -12,16 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -34,6 +33,7 @@ from shopguide.ui.tasks import run_task
 
 Pricer = Callable[[Cart], CartQuote]
 UNDO_SECONDS = 10
+CART_QUEUE = "cart"  # cart changes apply in the order the guide made them
 
 
 def tr(text: str) -> str:
@@ -73,10 +73,18 @@ class CartPanel(QWidget):
         header.addWidget(self.park_button)
         layout.addLayout(header)
 
-        self.lines = QListWidget()
+        self.lines = QScrollArea()
+        self.lines.setObjectName("cartLines")
         self.lines.setAccessibleName(tr("Cart lines"))
+        self.lines.setWidgetResizable(True)
         self.lines.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.lines.itemClicked.connect(self._line_tapped)
+        holder = QWidget()
+        self.lines_layout = QVBoxLayout(holder)
+        self.lines_layout.setContentsMargins(0, 0, 0, 0)
+        self.lines_layout.setSpacing(0)
+        self.lines_layout.addStretch(1)
+        self.lines.setWidget(holder)
+        self.line_buttons: list[QPushButton] = []
         layout.addWidget(self.lines, 1)
 
         self.undo_bar = QWidget()
@@ -121,7 +129,7 @@ class CartPanel(QWidget):
             change()
             return self._load()
 
-        run_task(work, self._show, self._failed)
+        run_task(work, self._show, self._failed, queue=CART_QUEUE)
 
     def refresh(self) -> None:
         self._change(lambda: None)
@@ -140,11 +148,6 @@ class CartPanel(QWidget):
         if old != new:
             self._change(lambda: self.store.replace_variant(old, new))
 
-    def _line_tapped(self, entry: QListWidgetItem) -> None:
-        variant_id = entry.data(Qt.ItemDataRole.UserRole)
-        if variant_id is not None:
-            self.edit_requested.emit(int(variant_id))
-
     def remove(self, variant_id: int) -> None:
         label = self._label(variant_id)
 
@@ -159,7 +162,7 @@ class CartPanel(QWidget):
             self.undo_bar.show()
             self._undo_timer.start(UNDO_SECONDS * 1000)
 
-        run_task(work, removed, self._failed)
+        run_task(work, removed, self._failed, queue=CART_QUEUE)
 
     def undo_remove(self) -> None:
         undo, self._undo = self._undo, None
@@ -218,7 +221,12 @@ class CartPanel(QWidget):
 
     def _show(self, view: CartView) -> None:
         self.view = view
-        self.lines.clear()
+        while self.lines_layout.count() > 1:
+            taken = self.lines_layout.takeAt(0)
+            old = taken.widget() if taken is not None else None
+            if old is not None:
+                old.deleteLater()
+        self.line_buttons = []
         priced = view.quote.priced
         net = {line.line.variant_id: line.net_total for line in priced.lines}
         for item in view.cart.items:
@@ -228,11 +236,7 @@ class CartPanel(QWidget):
                 view.rows.get(item.variant_id),
                 net.get(item.variant_id),
             )
-            entry = QListWidgetItem()
-            entry.setData(Qt.ItemDataRole.UserRole, item.variant_id)
-            entry.setSizeHint(QSize(0, 76))
-            self.lines.addItem(entry)
-            self.lines.setItemWidget(entry, widget)
+            self.lines_layout.insertWidget(self.lines_layout.count() - 1, widget)
         notes = list(priced.explanation())
         notes += [tr("Unknown coupon code {0}").format(c) for c in view.quote.unknown_coupons]
         if view.quote.member_missing:
@@ -253,13 +257,19 @@ class CartPanel(QWidget):
         self, variant_id: int, quantity: int, row: VariantRow | None, net: Any
     ) -> QWidget:
         widget = QWidget()
+        widget.setObjectName("cartLine")
         layout = QHBoxLayout(widget)
-        layout.setContentsMargins(8, 4, 4, 4)
+        layout.setContentsMargins(8, 6, 4, 6)
         layout.setSpacing(6)
-        label = QLabel(f"{row.name}\n{row.colour} · {row.size}" if row else str(variant_id))
-        label.setWordWrap(True)
-        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        layout.addWidget(label, 1)
+        name = QPushButton(f"{row.name}\n{row.colour} · {row.size}" if row else str(variant_id))
+        name.setObjectName("lineName")
+        name.setFlat(True)
+        name.setAccessibleName(tr("Change colour or size"))
+        name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        name.setMinimumHeight(56)
+        name.clicked.connect(lambda: self.edit_requested.emit(variant_id))
+        self.line_buttons.append(name)
+        layout.addWidget(name, 1)
         minus = QPushButton("−")
         minus.setAccessibleName(tr("One less"))
         minus.setFixedSize(44, 44)

@@ -6,8 +6,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
 
 
 CAMERA_CHECK_DELAY_MS = 1000
+NARROW_WIDTH = 900
 
 
 def camera_available() -> bool:
@@ -59,8 +62,9 @@ class SellScreen(QWidget):
         self.cart = cart
         self._on_add = on_add
         self._on_open = on_open
-        layout = QHBoxLayout(self)
+        layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self._split = layout
         left = QVBoxLayout()
         self.search = QLineEdit()
         self.search.setObjectName("searchField")
@@ -107,6 +111,14 @@ class SellScreen(QWidget):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.scanner)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        """Side by side on a wide screen; the cart under the results on a narrow (upright) one."""
+        portrait = event.size().width() < NARROW_WIDTH
+        self._split.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        super().resizeEvent(event)
 
     def _show_count(self, total: int) -> None:
         if not self.model.query.strip():

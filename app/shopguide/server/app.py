@@ -10,6 +10,8 @@ from shopguide.server.api.errors import BodySizeLimit, install_error_handlers
 from shopguide.server.api.routes import api_router
 from shopguide.server.config import Settings
 from shopguide.server.db import make_engine
+from shopguide.server.payments import wallet
+from shopguide.server.payments.watcher import PaymentWatcher
 from shopguide.server.sync.watch import FeedWatcher
 
 
@@ -23,9 +25,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = make_engine(settings.database_url, pool_size=settings.db_pool_size)
     app.state.feed_watcher = FeedWatcher(app.state.engine)
+    app.state.payment_watcher = PaymentWatcher(app.state.engine)
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.include_router(api_router)
+    app.include_router(wallet.router)
 
     @app.get("/healthz", tags=["ops"])
     def healthz() -> dict[str, str]:

@@ -48,6 +48,10 @@ class Settings(DatabaseSettings):
     login_max_failures_per_user: int = Field(default=5, ge=1)
     login_max_failures_per_address: int = Field(default=30, ge=1)
     max_body_bytes: int = Field(default=2 * 1024 * 1024, ge=1024)
+    payment_expiry_seconds: int = Field(default=300, ge=30, le=3600)
+    public_url: str = Field(
+        default="", description="address phones reach the server at, for wallet QR codes"
+    )
 
     @model_validator(mode="after")
     def _refuse_weak_secret(self) -> Self:

@@ -54,3 +54,8 @@ class Payment(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     expires_at: datetime = Field(sa_type=UTCDateTime)
     paid_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    qr_content: str = Field(default="", max_length=512)
+    provider_ref: str | None = Field(default=None, max_length=64)
+    failure_reason: str | None = Field(default=None, max_length=200)
+    needs_refund: bool = Field(default=False, description="paid after it expired or was cancelled")
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)

@@ -2,8 +2,17 @@
 
 from fastapi import APIRouter
 
-from shopguide.server.api.routes import auth, catalog, members, stock, stores, sync, users
+from shopguide.server.api.routes import (
+    auth,
+    catalog,
+    members,
+    payments,
+    stock,
+    stores,
+    sync,
+    users,
+)
 
 api_router = APIRouter(prefix="/api/v1")
-for module in (auth, users, stores, catalog, stock, members, sync):
+for module in (auth, users, stores, catalog, stock, members, sync, payments):
     api_router.include_router(module.router)

@@ -1,0 +1,47 @@
+"""The reference a payment QR carries: unguessable, signed and expiring.
+
+"<payment id>.<expiry unix time>.<random>.<signature>": anyone can read
+which intent it names and until when it is good, nobody can make one up or
+stretch its expiry, and a copied QR is useless after it expires.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from datetime import UTC, datetime
+
+
+class BadReference(ValueError):
+    """Not a reference this server made, or one that has expired."""
+
+
+def make_reference(secret: str, payment_id: int, expires_at: datetime) -> str:
+    body = f"{payment_id}.{int(expires_at.timestamp())}.{secrets.token_urlsafe(18)}"
+    return f"{body}.{_sign(secret, body)}"
+
+
+def read_reference(
+    secret: str, reference: str, *, now: datetime | None = None, allow_expired: bool = False
+) -> int:
+    """The payment id a genuine reference names; BadReference otherwise."""
+    parts = reference.split(".")
+    if len(parts) != 4 or len(reference) > 200:
+        raise BadReference("not a payment reference")
+    body, signature = ".".join(parts[:3]), parts[3]
+    if not hmac.compare_digest(_sign(secret, body), signature):
+        raise BadReference("this payment code was not issued here")
+    try:
+        payment_id, expires = int(parts[0]), int(parts[1])
+    except ValueError as exc:
+        raise BadReference("not a payment reference") from exc
+    now = now or datetime.now(UTC)
+    if not allow_expired and now.timestamp() > expires:
+        raise BadReference("this payment code has expired; ask for a new one")
+    return payment_id
+
+
+def _sign(secret: str, body: str) -> str:
+    digest = hmac.new(f"payment-ref:{secret}".encode(), body.encode(), hashlib.sha256)
+    return digest.hexdigest()[:32]

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from pytestqt.qtbot import QtBot
 
+from shopguide.client.tablet import Tablet
 from shopguide.ui import tasks
+from shopguide.ui.app import application
+from shopguide.ui.main_window import Screen
+from shopguide.ui.screens import default_screens
+from shopguide.ui.sell.sell_screen import SellScreen
+from shopguide.ui.sync_bridge import SyncBridge
 from tests.support.databases import DatabaseFactory
-from tests.support.live import LiveServer, running_server
+from tests.support.live import PASSWORD, LiveServer, running_server
 
 
 @pytest.fixture(scope="module")
@@ -26,3 +35,42 @@ def inline_tasks() -> Iterator[None]:
     tasks.set_runner(tasks.InlineRunner())
     yield
     tasks.set_runner(tasks.ThreadPoolRunner())
+
+
+@dataclass
+class Floor:
+    tablet: Tablet
+    sell: SellScreen
+
+
+@pytest.fixture
+def open_sell(
+    qtbot: QtBot, live_server: LiveServer, tmp_path: Path
+) -> Iterator[Callable[[], Floor]]:
+    """Opens the Sell screen of a synced tablet; calling it again is an app restart."""
+    opened: list[Floor] = []
+    first = Tablet(tmp_path / "tablet")
+    first.login(live_server.url, "sz01.guide1", PASSWORD)
+    engine = first.connect()
+    engine.run_once()
+    engine.run_once()
+    first.close()
+
+    def open_() -> Floor:
+        for floor in opened:
+            floor.sell.close()
+            floor.tablet.close()
+        application()
+        tablet = Tablet(tmp_path / "tablet")
+        screens: list[Screen] = default_screens(tablet, SyncBridge(tablet.connect()))
+        sell = screens[0].widget
+        assert isinstance(sell, SellScreen)
+        qtbot.addWidget(sell)
+        sell.resize(1200, 760)
+        sell.show()
+        opened.append(Floor(tablet, sell))
+        return opened[-1]
+
+    yield open_
+    for floor in opened:
+        floor.tablet.close()

@@ -3,63 +3,17 @@ apply a coupon, park it, restart the app and find it again."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from shopguide.client.tablet import Tablet
-from shopguide.ui.app import application
-from shopguide.ui.main_window import Screen
-from shopguide.ui.screens import default_screens
 from shopguide.ui.sell.product_detail import ProductDetail
 from shopguide.ui.sell.search_model import VARIANT_ID_ROLE
-from shopguide.ui.sell.sell_screen import SellScreen
-from shopguide.ui.sync_bridge import SyncBridge
-from tests.support.live import PASSWORD, LiveServer
-
-
-@dataclass
-class Floor:
-    tablet: Tablet
-    sell: SellScreen
-
-
-@pytest.fixture
-def open_sell(
-    qtbot: QtBot, live_server: LiveServer, tmp_path: Path
-) -> Iterator[Callable[[], Floor]]:
-    """Opens the Sell screen of a synced tablet; calling it again is an app restart."""
-    opened: list[Floor] = []
-    first = Tablet(tmp_path / "tablet")
-    first.login(live_server.url, "sz01.guide1", PASSWORD)
-    engine = first.connect()
-    engine.run_once()
-    engine.run_once()
-    first.close()
-
-    def open_() -> Floor:
-        for floor in opened:
-            floor.sell.close()
-            floor.tablet.close()
-        application()
-        tablet = Tablet(tmp_path / "tablet")
-        screens: list[Screen] = default_screens(tablet, SyncBridge(tablet.connect()))
-        sell = screens[0].widget
-        assert isinstance(sell, SellScreen)
-        qtbot.addWidget(sell)
-        sell.resize(1200, 760)
-        sell.show()
-        opened.append(Floor(tablet, sell))
-        return opened[-1]
-
-    yield open_
-    for floor in opened:
-        floor.tablet.close()
+from tests.support.live import LiveServer
+from tests.ui.conftest import Floor
 
 
 def cart_variants(floor: Floor) -> list[tuple[int, int]]:

@@ -123,6 +123,13 @@ class Outbox(DurableFile):
     def pending(self, limit: int = 100) -> list[Mutation]:
         return self._select("WHERE state = 'pending' ORDER BY seq LIMIT ?", (limit,))
 
+    def get_order(self, order_id: str) -> Mutation | None:
+        """The queued `order.place` for an order id, whatever its state."""
+        found = self._select(
+            "WHERE type = 'order.place' AND json_extract(payload, '$.order_id') = ?", (order_id,)
+        )
+        return found[0] if found else None
+
     def of_type(self, type_: str) -> list[Mutation]:
         """Every mutation of a type still held here, whatever its state, oldest first."""
         return self._select("WHERE type = ? ORDER BY seq", (type_,))

@@ -9,7 +9,9 @@ from PySide6.QtCore import QCoreApplication
 from shopguide.client.cart_pricing import CartQuote, MemberTermsReader, price
 from shopguide.client.carts import Cart, CartStore
 from shopguide.client.catalog import CatalogReader, VariantRow
+from shopguide.client.checkout import Checkout
 from shopguide.client.tablet import Tablet
+from shopguide.ui.checkout.checkout_dialog import CheckoutDialog
 from shopguide.ui.main_window import Screen
 from shopguide.ui.sell.cart_panel import CartPanel
 from shopguide.ui.sell.product_detail import ProductDetail
@@ -64,5 +66,23 @@ def default_screens(tablet: Tablet, bridge: SyncBridge) -> list[Screen]:
             cart_panel.refresh()
 
     bridge.data_changed.connect(data_changed)
+
+    def checkout() -> None:
+        view = cart_panel.view
+        if view is None or tablet.api is None:
+            return
+        payments = Checkout(
+            outbox=tablet.outbox, engine=bridge.engine, api=tablet.api, store_id=tablet.store_id
+        )
+        CheckoutDialog(
+            payments,
+            view.cart,
+            view.quote.priced,
+            merchant=tablet.store_name(),
+            on_paid=cart_panel.start_new_cart,
+            parent=sell,
+        ).open()
+
+    cart_panel.checkout_requested.connect(checkout)
     cart_panel.edit_requested.connect(lambda v: open_product(v, replacing=True))
     return [Screen("sell", tr("Sell"), sell, icon="sell")]

@@ -50,6 +50,7 @@ class CartView:
 
 class CartPanel(QWidget):
     edit_requested = Signal(int)  # a line's variant: change its colour or size
+    checkout_requested = Signal()
 
     def __init__(self, store: CartStore, reader: CatalogReader, pricer: Pricer) -> None:
         super().__init__()
@@ -120,6 +121,13 @@ class CartPanel(QWidget):
         self.total.setObjectName("cartTotal")
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.total)
+        self.pay_button = QPushButton(tr("Pay"))
+        self.pay_button.setObjectName("primary")
+        self.pay_button.setMinimumHeight(56)
+        self.pay_button.setAccessibleName(tr("Take payment for this cart"))
+        self.pay_button.setEnabled(False)
+        self.pay_button.clicked.connect(lambda: self.checkout_requested.emit())
+        layout.addWidget(self.pay_button)
         self.refresh()
 
     # -- changes: write first, then draw what was written ----------------------
@@ -182,6 +190,10 @@ class CartPanel(QWidget):
 
     def add_coupon_code(self, code: str) -> None:
         self._change(lambda: self.store.add_coupon(code))
+
+    def start_new_cart(self) -> None:
+        """After a paid checkout: the next customer gets an empty cart."""
+        self._change(self.store.clear)
 
     def _park(self) -> None:
         if self.view is None or not self.view.cart.items:
@@ -252,6 +264,9 @@ class CartPanel(QWidget):
         self.parked_button.setText(tr("Parked ({0})").format(view.parked))
         self.parked_button.setEnabled(view.parked > 0)
         self.park_button.setEnabled(bool(view.cart.items))
+        self.pay_button.setEnabled(
+            bool(view.quote.priced.lines) and not view.quote.missing_variants
+        )
 
     def _line_widget(
         self, variant_id: int, quantity: int, row: VariantRow | None, net: Any

@@ -1,0 +1,1 @@
+"""Checkout: the payment QR, its live status, and the receipt."""

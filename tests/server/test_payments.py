@@ -225,3 +225,51 @@ def test_an_intent_for_an_unknown_order_or_provider_is_refused(server: ServerUnd
     )
     assert odd.status_code == 422
     assert "unknown payment provider" in odd.json()["detail"]
+
+
+def test_a_payment_racing_a_cancel_ends_in_one_clear_state(server: ServerUnderTest) -> None:
+    headers = server.login("a.guide")
+    outcomes = set()
+    for _ in range(8):
+        intent = new_intent(server, headers, place_order(server, headers))
+        start = threading.Barrier(2)
+        answers: dict[str, int] = {}
+
+        def pay(
+            intent: dict = intent,
+            start: threading.Barrier = start,
+            answers: dict[str, int] = answers,
+        ) -> None:
+            start.wait()
+            answers["pay"] = server.client.post(wallet_path(intent) + "/pay").status_code
+
+        def cancel(
+            intent: dict = intent,
+            start: threading.Barrier = start,
+            answers: dict[str, int] = answers,
+        ) -> None:
+            start.wait()
+            answers["cancel"] = server.client.post(
+                f"/api/v1/payments/{intent['id']}/cancel", headers=headers
+            ).status_code
+
+        threads = [threading.Thread(target=pay), threading.Thread(target=cancel)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=20)
+        final = server.client.get(f"/api/v1/payments/{intent['id']}", headers=headers).json()
+        if final["status"] == "paid":
+            assert answers == {"pay": 200, "cancel": 409}
+            assert final["needs_refund"] is False
+        else:
+            assert final["status"] == "cancelled"
+            assert answers == {"pay": 409, "cancel": 200}
+            assert final["needs_refund"] is True, "the customer's money is kept for a refund"
+        outcomes.add(final["status"])
+        with server.app.state.engine.connect() as conn:
+            count = conn.execute(
+                text("SELECT COUNT(*) FROM payment WHERE order_id = :o"), {"o": final["order_id"]}
+            ).scalar_one()
+        assert count == 1
+    assert outcomes <= {"paid", "cancelled"}

@@ -36,9 +36,26 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None
 
 
 def _sqlite_begin(conn: Any) -> None:
-    # A plain BEGIN: SQLite upgrades to a write lock on the first write, and
-    # busy_timeout makes concurrent writers wait instead of failing.
-    conn.exec_driver_sql("BEGIN")
+    # A plain BEGIN lets readers run side by side; a transaction opened with
+    # `write_transaction` takes the write lock up front instead (see there).
+    immediate = conn.get_execution_options().get(IMMEDIATE_OPTION, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+IMMEDIATE_OPTION = "shopguide_sqlite_immediate"
+
+
+def write_transaction(session: Session) -> None:
+    """Start the session's next transaction as one that reads, then writes.
+
+    On SQLite, a deferred transaction that read first cannot wait for another
+    writer when it comes to write (WAL answers "database is locked" at once),
+    so two requests settling one payment would fail one of them; taking the
+    write lock at BEGIN makes the second simply wait. PostgreSQL ignores the
+    option and relies on the row locks the services take.
+    """
+    session.rollback()
+    session.connection(execution_options={IMMEDIATE_OPTION: True})
 
 
 def session_scope(engine: Engine) -> Iterator[Session]:

@@ -11,6 +11,7 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -39,6 +40,17 @@ def install_error_handlers(app: FastAPI) -> None:
         where = ".".join(str(p) for p in first["loc"] if p != "body")
         reason = f"{where}: {first['msg']}" if where else str(first["msg"])
         return JSONResponse({"detail": reason, "errors": errors}, status_code=422)
+
+    @app.exception_handler(OperationalError)
+    async def _database_busy(_request: Request, exc: OperationalError) -> JSONResponse:
+        # Locked, a deadlock victim, a failover in progress: nothing is wrong with the
+        # request, so the caller is told to try again instead of getting a 500.
+        log.warning("database unavailable: %s", exc.orig)
+        return JSONResponse(
+            {"detail": "the database is busy; try again shortly"},
+            status_code=503,
+            headers={"Retry-After": "1"},
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from sqlmodel import Session, col, select
 
 from shopguide.server.config import Settings
+from shopguide.server.db import write_transaction
 from shopguide.server.models import Order, Payment, Role
 from shopguide.server.models.types import utcnow
 from shopguide.server.payments.providers import PROVIDERS
@@ -85,6 +86,7 @@ def create_intent(
 ) -> Payment:
     if provider not in PROVIDERS:
         raise Unprocessable(f"unknown payment provider {provider!r}")
+    write_transaction(session)
     order = _order_for(session, order_id, store_id, role)
     if order.status == PAID:
         raise Conflict("this order is already paid")
@@ -145,6 +147,7 @@ def get(session: Session, payment_id: int, *, store_id: int | None, role: Role) 
 def cancel(
     session: Session, payment_id: int, *, user_id: int, store_id: int | None, role: Role
 ) -> Payment:
+    write_transaction(session)
     payment = get(session, payment_id, store_id=store_id, role=role)
     session.refresh(payment, with_for_update=True)
     if payment.status == PAID:
@@ -168,6 +171,7 @@ def refund(
 ) -> Payment:
     if role not in (Role.MANAGER, Role.ADMIN):
         raise Forbidden("only a manager can refund")
+    write_transaction(session)
     payment = get(session, payment_id, store_id=store_id, role=role)
     if payment.status != PAID:
         raise Conflict(f"only a paid payment can be refunded; this one is {payment.status}")
@@ -191,6 +195,7 @@ def refund(
 
 def settle_paid(session: Session, payment_id: int, *, provider_ref: str) -> Payment:
     """The provider says the money arrived. Repeats change nothing; late money is flagged."""
+    write_transaction(session)
     payment = session.get(Payment, payment_id, with_for_update=True, populate_existing=True)
     if payment is None:
         raise NotFound(f"no payment {payment_id}")
@@ -235,6 +240,7 @@ def settle_paid(session: Session, payment_id: int, *, provider_ref: str) -> Paym
 
 
 def settle_declined(session: Session, payment_id: int, *, reason: str) -> Payment:
+    write_transaction(session)
     payment = session.get(Payment, payment_id, with_for_update=True, populate_existing=True)
     if payment is None:
         raise NotFound(f"no payment {payment_id}")

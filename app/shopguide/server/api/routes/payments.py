@@ -59,7 +59,9 @@ async def get_payment(
     def read() -> PaymentPublic:
         session.rollback()
         payment = service.get(session, payment_id, store_id=user.store_id, role=user.role)
-        return service.public(payment)
+        answer = service.public(payment)
+        session.rollback()  # hold no transaction open while the request waits
+        return answer
 
     current = await run_in_threadpool(read)
     if wait and known is not None and current.status == known:

@@ -97,9 +97,13 @@ async def pull(
     """
 
     def read() -> dict[str, Any]:
-        return pull_service.pull(
+        answer = pull_service.pull(
             session, body.scopes, limit=body.limit, role=user.role, store_id=user.store_id
         )
+        # Give the connection back while the request waits: hundreds of tablets
+        # long-polling must not hold hundreds of pooled connections.
+        session.rollback()
+        return answer
 
     watcher: FeedWatcher = request.app.state.feed_watcher
     deadline = time.monotonic() + body.wait
@@ -110,7 +114,6 @@ async def pull(
         if not woken:
             break
         head = await run_in_threadpool(watcher.head)
-        session.rollback()  # a fresh view of the database for the next read
         answer = await run_in_threadpool(read)
     return JSONResponse(answer)
 

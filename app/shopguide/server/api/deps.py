@@ -75,7 +75,11 @@ def get_principal(
         raise Unauthorized("account disabled")
     if user.token_version != claims.token_version:
         raise Unauthorized("token revoked; log in again")
-    return Principal(user_id=claims.user_id, role=Role(user.role), store_id=user.store_id)
+    principal = Principal(user_id=claims.user_id, role=Role(user.role), store_id=user.store_id)
+    # Hand the connection back now: a route that waits (long polls) or queues for
+    # a worker thread must not sit on a pooled connection it is not using.
+    session.rollback()
+    return principal
 
 
 CurrentUser = Annotated[Principal, Depends(get_principal)]

@@ -12,6 +12,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -41,11 +42,12 @@ def install_error_handlers(app: FastAPI) -> None:
         reason = f"{where}: {first['msg']}" if where else str(first["msg"])
         return JSONResponse({"detail": reason, "errors": errors}, status_code=422)
 
+    @app.exception_handler(PoolTimeout)
     @app.exception_handler(OperationalError)
-    async def _database_busy(_request: Request, exc: OperationalError) -> JSONResponse:
+    async def _database_busy(_request: Request, exc: Exception) -> JSONResponse:
         # Locked, a deadlock victim, a failover in progress: nothing is wrong with the
         # request, so the caller is told to try again instead of getting a 500.
-        log.warning("database unavailable: %s", exc.orig)
+        log.warning("database unavailable: %s", getattr(exc, "orig", exc))
         return JSONResponse(
             {"detail": "the database is busy; try again shortly"},
             status_code=503,

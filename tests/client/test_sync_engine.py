@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import pytest
 
@@ -44,6 +45,29 @@ def one_line(variant_id: int, price: int, quantity: int = 1) -> list[OrderLine]:
     return [OrderLine(variant_id, quantity, Money(price, "CNY"), Money(0, "CNY"))]
 
 
+@dataclass
+class OfflineSale:
+    variant_id: int
+    on_hand: int
+    order_id: str
+
+
+def sell_while_offline(
+    live: LiveServer, tablet: Tablet, proxy: FaultyProxy, quantity: int = 1
+) -> OfflineSale:
+    """Sync once, cut the network, sell one variant of the home store; the push fails."""
+    engine = tablet.connect()
+    engine.run_once()
+    variant_id, on_hand, price = a_variant_in_stock(live, tablet.store_id)
+    proxy.go_down()
+    order_id = queue_order(
+        tablet.outbox, store_id=tablet.store_id, lines=one_line(variant_id, price, quantity)
+    )
+    with pytest.raises(OfflineError):
+        engine.run_once()
+    return OfflineSale(variant_id, on_hand, order_id)
+
+
 def test_a_new_tablet_pulls_its_store_and_the_nearby_ones(
     live_server: LiveServer, make_tablet: Callable[..., Tablet]
 ) -> None:
@@ -68,24 +92,19 @@ def test_an_order_made_offline_reaches_the_server_once_and_stock_follows(
     live_server: LiveServer, make_tablet: Callable[..., Tablet], proxy: FaultyProxy
 ) -> None:
     tablet = make_tablet(proxy.url)
-    engine = tablet.connect()
-    engine.run_once()
-    home = tablet.store_id
-    variant_id, on_hand, price = a_variant_in_stock(live_server, home)
-
-    proxy.go_down()
-    order_id = queue_order(tablet.outbox, store_id=home, lines=one_line(variant_id, price, 2))
-    with pytest.raises(OfflineError):
-        engine.run_once()
+    sale = sell_while_offline(live_server, tablet, proxy, quantity=2)
+    engine, home, variant_id = tablet.connect(), tablet.store_id, sale.variant_id
     assert engine.status.pending == 1
     assert tablet.outbox.holds(home, [variant_id]) == {variant_id: 2}
 
     proxy.come_back()
     engine.run_once()
-    assert live_server.scalar("SELECT COUNT(*) FROM sales_order WHERE id = :o", o=order_id) == 1
+    assert (
+        live_server.scalar("SELECT COUNT(*) FROM sales_order WHERE id = :o", o=sale.order_id) == 1
+    )
     assert engine.status.pending == 0
     assert tablet.outbox.holds(home, [variant_id]) == {}
-    assert tablet.cache.stock_levels(home, [variant_id]) == {variant_id: on_hand - 2}
+    assert tablet.cache.stock_levels(home, [variant_id]) == {variant_id: sale.on_hand - 2}
 
 
 def test_a_refused_order_needs_attention_and_the_next_one_still_goes_through(
@@ -127,14 +146,8 @@ def test_a_cache_destroyed_between_runs_is_rebuilt_and_the_outbox_survives(
     live_server: LiveServer, make_tablet: Callable[..., Tablet], proxy: FaultyProxy
 ) -> None:
     tablet = make_tablet(proxy.url)
-    engine = tablet.connect()
-    engine.run_once()
-    home = tablet.store_id
-    variant_id, _, price = a_variant_in_stock(live_server, home)
-    proxy.go_down()
-    order_id = queue_order(tablet.outbox, store_id=home, lines=one_line(variant_id, price))
-    with pytest.raises(OfflineError):
-        engine.run_once()
+    sale = sell_while_offline(live_server, tablet, proxy)
+    home, order_id = tablet.store_id, sale.order_id
     data_dir = tablet.data_dir
     tablet.close()
     (data_dir / "cache.db").write_bytes(b"\x00garbage" * 512)

@@ -23,6 +23,15 @@ from tests.support.databases import DatabaseFactory
 from tests.support.live import PASSWORD, LiveServer, running_server
 
 
+@pytest.fixture
+def threaded_tasks() -> Iterator[None]:
+    """Real worker threads, for screens that wait on the network (checkout's long poll)."""
+    runner = tasks.ThreadPoolRunner()
+    tasks.set_runner(runner)
+    yield
+    runner.wait_for_done(20_000)
+
+
 @pytest.fixture(scope="module")
 def live_server(databases: DatabaseFactory) -> Iterator[LiveServer]:
     """The UI does not care which database the server uses: SQLite only, once per module."""

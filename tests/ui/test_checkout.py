@@ -8,26 +8,16 @@ work runs on real threads here, because the dialog waits on a long poll.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-import pytest
 import requests
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from shopguide.ui import tasks
 from shopguide.ui.checkout.checkout_dialog import CheckoutDialog
 from shopguide.ui.sell.image_scan import read_codes
 from tests.support.live import LiveServer
 from tests.ui.conftest import Floor
-
-
-@pytest.fixture
-def threaded_tasks() -> Iterator[None]:
-    runner = tasks.ThreadPoolRunner()
-    tasks.set_runner(runner)
-    yield
-    runner.wait_for_done(20_000)
 
 
 def checkout_for_one_item(qtbot: QtBot, floor: Floor, live_server: LiveServer) -> CheckoutDialog:

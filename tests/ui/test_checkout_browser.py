@@ -19,7 +19,6 @@ from selenium.webdriver.common.by import By
 from sqlalchemy import text
 
 from shopguide.server.models.types import utcnow
-from shopguide.ui import tasks
 from tests.support.live import LiveServer
 from tests.ui.conftest import Floor
 from tests.ui.test_checkout import checkout_for_one_item, scan_like_a_phone
@@ -48,14 +47,6 @@ def phone() -> Iterator[webdriver.Chrome]:
     browser = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     yield browser
     browser.quit()
-
-
-@pytest.fixture
-def threaded_tasks() -> Iterator[None]:
-    runner = tasks.ThreadPoolRunner()
-    tasks.set_runner(runner)
-    yield
-    runner.wait_for_done(20_000)
 
 
 def test_paying_on_the_wallet_page_shows_paid_on_the_tablet_within_a_second(

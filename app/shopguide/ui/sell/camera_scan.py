@@ -18,7 +18,7 @@ from PySide6.QtMultimedia import (
 )
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from shopguide.ui.sell.image_scan import read_codes
+from shopguide.ui.sell.image_scan import product_barcode, read_codes
 from shopguide.ui.tasks import run_task
 
 
@@ -77,9 +77,9 @@ class CameraScanner(QDialog):
 
     def _decoded(self, codes: list[str]) -> None:
         self._busy = False
-        barcodes = [c for c in codes if c.isdigit()]
-        if barcodes and self.isVisible():
-            self.found.emit(barcodes[0])
+        barcode = product_barcode(codes)
+        if barcode is not None and self.isVisible():
+            self.found.emit(barcode)
             self.accept()
 
     def _failed(self, _error: Exception) -> None:

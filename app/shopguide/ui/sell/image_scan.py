@@ -29,3 +29,8 @@ def read_codes(image: QImage) -> list[str]:
 
 def read_codes_from_file(path: str) -> list[str]:
     return read_codes(QImage(path))
+
+
+def product_barcode(codes: list[str]) -> str | None:
+    """The first code that can be a product barcode (all digits): QR codes are skipped."""
+    return next((code for code in codes if code.isdigit()), None)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from shopguide.client.catalog import CatalogReader, VariantRow
 from shopguide.ui.sell.cart_panel import CartPanel
-from shopguide.ui.sell.image_scan import read_codes_from_file
+from shopguide.ui.sell.image_scan import product_barcode, read_codes_from_file
 from shopguide.ui.sell.scanner import WedgeScanner
 from shopguide.ui.sell.search_model import COUNT_CAP, VARIANT_ID_ROLE, SearchResultsModel
 from shopguide.ui.tasks import run_task
@@ -165,9 +165,9 @@ class SellScreen(QWidget):
         """Read the codes in a picture; a product barcode among them goes into the cart."""
 
         def found(codes: list[str]) -> None:
-            barcodes = [c for c in codes if c.isdigit()]
-            if barcodes:
-                self.scanned(barcodes[0])
+            barcode = product_barcode(codes)
+            if barcode is not None:
+                self.scanned(barcode)
             else:
                 self.message.setText(tr("No barcode found in that picture"))
 

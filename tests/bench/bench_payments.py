@@ -98,7 +98,9 @@ def main() -> int:
             )
             .one()
         )
-        with EmbeddedServer(Settings(database_url=url, secret_key="p" * 40)) as server:
+        with EmbeddedServer(
+            Settings(database_url=url, secret_key="p" * 40, sandbox_payments=True)
+        ) as server:
             api = ApiClient(server.url)
             api.login("sz01.guide1", PASSWORD)
             health: list[float] = []

@@ -232,7 +232,9 @@ def migrated_url(request: pytest.FixtureRequest, databases: DatabaseFactory) -> 
 
 @pytest.fixture
 def settings(migrated_url: str) -> Settings:
-    return Settings(database_url=migrated_url, secret_key=TEST_SECRET, demo_mode=False)
+    return Settings(
+        database_url=migrated_url, secret_key=TEST_SECRET, demo_mode=False, sandbox_payments=True
+    )
 
 
 @pytest.fixture

@@ -224,7 +224,7 @@ def test_an_intent_for_an_unknown_order_or_provider_is_refused(server: ServerUnd
         json={"order_id": place_order(server, headers), "provider": "gold"},
     )
     assert odd.status_code == 422
-    assert "unknown payment provider" in odd.json()["detail"]
+    assert "not offered here" in odd.json()["detail"]
 
 
 def test_a_payment_racing_a_cancel_ends_in_one_clear_state(server: ServerUnderTest) -> None:

@@ -49,7 +49,7 @@ def running_server(url: str) -> Iterator[LiveServer]:
     engine = make_engine(url)
     upgrade(engine)
     seed_database(engine, stores=4, styles=30, members=60, password=PASSWORD)
-    server = EmbeddedServer(Settings(database_url=url, secret_key=SECRET))
+    server = EmbeddedServer(Settings(database_url=url, secret_key=SECRET, sandbox_payments=True))
     server.start()
     live = LiveServer(server, engine)
     try:

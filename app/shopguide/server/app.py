@@ -11,6 +11,7 @@ from shopguide.server.api.routes import api_router
 from shopguide.server.config import Settings
 from shopguide.server.db import make_engine
 from shopguide.server.payments import wallet
+from shopguide.server.payments.registry import build_providers
 from shopguide.server.payments.watcher import PaymentWatcher
 from shopguide.server.sync.watch import FeedWatcher
 
@@ -26,6 +27,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = make_engine(settings.database_url, pool_size=settings.db_pool_size)
     app.state.feed_watcher = FeedWatcher(app.state.engine)
     app.state.payment_watcher = PaymentWatcher(app.state.engine)
+    app.state.providers = build_providers(settings)
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.include_router(api_router)

@@ -52,10 +52,21 @@ class Settings(DatabaseSettings):
     public_url: str = Field(
         default="", description="address phones reach the server at, for wallet QR codes"
     )
+    sandbox_payments: bool = Field(
+        default=False,
+        description="offer the sandbox wallet, whose Pay button needs no money; on in demo mode",
+    )
+    payment_provider: str = Field(
+        default="", description="provider a tablet's Pay uses; empty picks the first offered"
+    )
+    emv_acquirer_secret: str = Field(
+        default="", description="shared secret the acquirer signs EMV payment notifications with"
+    )
 
     @model_validator(mode="after")
     def _refuse_weak_secret(self) -> Self:
         if self.demo_mode:
+            self.sandbox_payments = True
             return self
         if self.secret_key == DEMO_SECRET:
             raise ValueError(

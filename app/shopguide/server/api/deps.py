@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -14,6 +14,7 @@ from sqlmodel import Session
 from shopguide.server import security
 from shopguide.server.config import Settings
 from shopguide.server.models import Role, User
+from shopguide.server.payments.providers import Provider
 from shopguide.server.services.errors import Forbidden, Unauthorized
 
 MAX_ID = 2**31 - 1
@@ -31,7 +32,13 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
+def get_providers(request: Request) -> Mapping[str, Provider]:
+    providers: Mapping[str, Provider] = request.app.state.providers
+    return providers
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+ProvidersDep = Annotated[Mapping[str, Provider], Depends(get_providers)]
 SessionDep = Annotated[Session, Depends(get_session)]
 
 _bearer = HTTPBearer(auto_error=False)

@@ -4,6 +4,7 @@ from shopguide.server.models.audit import AuditLog
 from shopguide.server.models.catalog import Price, Style, Variant
 from shopguide.server.models.members import Coupon, Member
 from shopguide.server.models.orders import Order, OrderLine, Payment
+from shopguide.server.models.payments import MerchantAccount, PaymentNotice
 from shopguide.server.models.stock import StockLevel
 from shopguide.server.models.stores import Brand, Store
 from shopguide.server.models.sync import AppliedMutation, ChangeLog, FeedHorizon
@@ -18,9 +19,11 @@ __all__ = [
     "FeedHorizon",
     "LoginAttempt",
     "Member",
+    "MerchantAccount",
     "Order",
     "OrderLine",
     "Payment",
+    "PaymentNotice",
     "Price",
     "RefreshToken",
     "Role",

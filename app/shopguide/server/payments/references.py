@@ -42,6 +42,22 @@ def read_reference(
     return payment_id
 
 
+def make_bill_reference(secret: str, payment_id: int) -> str:
+    """The short form an EMV QR carries (its fields hold 25 characters): "P<id>-<mac>"."""
+    body = f"P{payment_id}"
+    return f"{body}-{_sign(secret, body)[:16]}"
+
+
+def read_bill_reference(secret: str, bill_number: str) -> int:
+    """The payment id a genuine bill reference names; BadReference otherwise."""
+    body, _, signature = bill_number.partition("-")
+    if not body.startswith("P") or not body[1:].isdigit() or len(bill_number) > 25:
+        raise BadReference("not a payment bill number")
+    if not hmac.compare_digest(_sign(secret, body)[:16], signature):
+        raise BadReference("this bill number was not issued here")
+    return int(body[1:])
+
+
 def _sign(secret: str, body: str) -> str:
     digest = hmac.new(f"payment-ref:{secret}".encode(), body.encode(), hashlib.sha256)
     return digest.hexdigest()[:32]

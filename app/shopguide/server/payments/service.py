@@ -9,6 +9,8 @@ kept and flagged for refund, never dropped.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from pydantic import BaseModel
@@ -16,12 +18,26 @@ from sqlmodel import Session, col, select
 
 from shopguide.server.config import Settings
 from shopguide.server.db import write_transaction
-from shopguide.server.models import Order, Payment, Role
+from shopguide.server.models import (
+    Brand,
+    MerchantAccount,
+    Order,
+    Payment,
+    PaymentNotice,
+    Role,
+    Store,
+)
 from shopguide.server.models.types import utcnow
-from shopguide.server.payments.providers import PROVIDERS
+from shopguide.server.payments.providers import IntentContext, Notice, Provider, ProviderError
 from shopguide.server.payments.references import make_reference
 from shopguide.server.services import audit
-from shopguide.server.services.errors import Conflict, Forbidden, NotFound, Unprocessable
+from shopguide.server.services.errors import (
+    BadGateway,
+    Conflict,
+    Forbidden,
+    NotFound,
+    Unprocessable,
+)
 
 PENDING, PAID, FAILED, EXPIRED, CANCELLED, REFUNDED = (
     "pending",
@@ -31,6 +47,8 @@ PENDING, PAID, FAILED, EXPIRED, CANCELLED, REFUNDED = (
     "cancelled",
     "refunded",
 )
+RECORDED_OFFLINE = "recorded_offline"  # cash or a card terminal, on the guide's word
+UNVERIFIED = "unverified"  # an offline EMV QR the acquirer has not confirmed yet
 FINAL = frozenset({PAID, FAILED, EXPIRED, CANCELLED, REFUNDED})
 
 
@@ -76,6 +94,7 @@ def _order_for(session: Session, order_id: str, store_id: int | None, role: Role
 def create_intent(
     session: Session,
     settings: Settings,
+    providers: Mapping[str, Provider],
     *,
     order_id: str,
     provider: str,
@@ -84,8 +103,17 @@ def create_intent(
     role: Role,
     base_url: str,
 ) -> Payment:
-    if provider not in PROVIDERS:
-        raise Unprocessable(f"unknown payment provider {provider!r}")
+    """The order's live intent, or a new one with its QR from the provider.
+
+    The provider is asked outside the database transaction (a gateway may take
+    seconds); until it answers the intent has no QR, and a second tablet asking
+    meanwhile is told to try again rather than shown a blank code.
+    """
+    if provider not in providers:
+        offered = ", ".join(sorted(providers))
+        raise Unprocessable(
+            f"payment provider {provider!r} is not offered here; offered: {offered}"
+        )
     write_transaction(session)
     order = _order_for(session, order_id, store_id, role)
     if order.status == PAID:
@@ -97,9 +125,13 @@ def create_intent(
     ).first()
     if live is not None:
         _expire_if_due(session, live)
-        if live.status == PENDING:
+        if live.status == PENDING and live.provider == provider:
             session.commit()
+            if not live.qr_content:
+                raise Conflict("this payment is being started on another tablet; try again")
             return live
+        if live.status == PENDING:
+            _touch(session, live, status=CANCELLED, failure_reason=f"replaced by {provider}")
     expires_at = utcnow() + timedelta(seconds=settings.payment_expiry_seconds)
     payment = Payment(
         order_id=order_id,
@@ -114,9 +146,6 @@ def create_intent(
     session.flush()
     assert payment.id is not None
     payment.reference = make_reference(settings.secret_key, payment.id, expires_at)
-    payment.qr_content = PROVIDERS[provider].qr_content(
-        payment, reference=payment.reference, base_url=settings.public_url or base_url
-    )
     session.add(payment)
     audit.record(
         session,
@@ -127,8 +156,36 @@ def create_intent(
         store_id=order.store_id,
         detail={"order": order_id, "amount": order.total, "provider": provider},
     )
+    context = _context(session, order, payment, provider, settings.public_url or base_url)
+    session.commit()
+    try:
+        qr_content = providers[provider].start(payment, context)
+    except ProviderError as exc:
+        write_transaction(session)
+        session.refresh(payment, with_for_update=True)
+        _touch(session, payment, status=FAILED, failure_reason=str(exc)[:200])
+        session.commit()
+        raise BadGateway(str(exc)) from exc
+    write_transaction(session)
+    session.refresh(payment, with_for_update=True)
+    _touch(session, payment, qr_content=qr_content)
     session.commit()
     return payment
+
+
+def _context(
+    session: Session, order: Order, payment: Payment, provider: str, base_url: str
+) -> IntentContext:
+    store = session.get(Store, order.store_id)
+    assert store is not None
+    brand = session.get(Brand, store.brand_id)
+    return IntentContext(
+        reference=payment.reference,
+        base_url=base_url,
+        store=store,
+        account=session.get(MerchantAccount, (store.id, provider)),
+        subject=f"{brand.name if brand else ''} {store.name} {order.id[:8].upper()}".strip(),
+    )
 
 
 def get(session: Session, payment_id: int, *, store_id: int | None, role: Role) -> Payment:
@@ -145,8 +202,15 @@ def get(session: Session, payment_id: int, *, store_id: int | None, role: Role) 
 
 
 def cancel(
-    session: Session, payment_id: int, *, user_id: int, store_id: int | None, role: Role
+    session: Session,
+    providers: Mapping[str, Provider],
+    payment_id: int,
+    *,
+    user_id: int,
+    store_id: int | None,
+    role: Role,
 ) -> Payment:
+    """Cancelled here first, then closed at the provider; money that still comes is flagged."""
     write_transaction(session)
     payment = get(session, payment_id, store_id=store_id, role=role)
     session.refresh(payment, with_for_update=True)
@@ -162,19 +226,42 @@ def cancel(
             user_id=user_id,
             store_id=store_id,
         )
+        session.commit()
+        provider = providers.get(payment.provider)
+        if provider is not None:
+            with contextlib.suppress(ProviderError):
+                provider.cancel(payment)
     session.commit()
     return payment
 
 
 def refund(
-    session: Session, payment_id: int, *, user_id: int, store_id: int | None, role: Role
+    session: Session,
+    providers: Mapping[str, Provider],
+    payment_id: int,
+    *,
+    user_id: int,
+    store_id: int | None,
+    role: Role,
 ) -> Payment:
+    """The provider gives the money back first; only then is the payment marked refunded."""
     if role not in (Role.MANAGER, Role.ADMIN):
         raise Forbidden("only a manager can refund")
-    write_transaction(session)
     payment = get(session, payment_id, store_id=store_id, role=role)
-    if payment.status != PAID:
+    if payment.status not in (PAID, RECORDED_OFFLINE):
         raise Conflict(f"only a paid payment can be refunded; this one is {payment.status}")
+    provider = providers.get(payment.provider)
+    session.commit()
+    if provider is not None:
+        try:
+            provider.refund(payment)
+        except ProviderError as exc:
+            raise BadGateway(f"the provider refused the refund: {exc}") from exc
+    write_transaction(session)
+    session.refresh(payment, with_for_update=True)
+    if payment.status == REFUNDED:
+        session.commit()
+        return payment
     _touch(session, payment, status=REFUNDED)
     order = session.get(Order, payment.order_id)
     if order is not None:
@@ -199,11 +286,24 @@ def settle_paid(session: Session, payment_id: int, *, provider_ref: str) -> Paym
     payment = session.get(Payment, payment_id, with_for_update=True, populate_existing=True)
     if payment is None:
         raise NotFound(f"no payment {payment_id}")
+    _mark_paid(session, payment, provider_ref=provider_ref, amount=payment.amount)
+    session.commit()
+    return payment
+
+
+def _mark_paid(session: Session, payment: Payment, *, provider_ref: str, amount: int) -> None:
     _expire_if_due(session, payment)
-    if payment.provider_ref == provider_ref:
-        session.commit()
-        return payment
-    if payment.status == PENDING:
+    if payment.provider_ref == provider_ref and payment.status != UNVERIFIED:
+        return
+    if amount != payment.amount:
+        _touch(
+            session,
+            payment,
+            needs_refund=True,
+            failure_reason=f"paid {amount} instead of {payment.amount}: refund it",
+            provider_ref=payment.provider_ref or provider_ref,
+        )
+    elif payment.status in (PENDING, UNVERIFIED) and not _order_paid_elsewhere(session, payment):
         _touch(session, payment, status=PAID, provider_ref=provider_ref, paid_at=utcnow())
         order = session.get(Order, payment.order_id, with_for_update=True)
         if order is not None:
@@ -211,9 +311,9 @@ def settle_paid(session: Session, payment_id: int, *, provider_ref: str) -> Paym
             session.add(order)
     else:
         reason = (
-            "paid after the code expired or was cancelled: refund it"
-            if payment.status != PAID
-            else "paid twice: refund the second payment"
+            "paid twice: refund the second payment"
+            if payment.status in (PAID, PENDING, UNVERIFIED)
+            else "paid after the code expired or was cancelled: refund it"
         )
         _touch(
             session,
@@ -227,7 +327,7 @@ def settle_paid(session: Session, payment_id: int, *, provider_ref: str) -> Paym
         session,
         action="payment.settled",
         entity="payment",
-        entity_id=payment_id,
+        entity_id=payment.id,
         user_id=None,
         detail={
             "provider_ref": provider_ref,
@@ -235,8 +335,17 @@ def settle_paid(session: Session, payment_id: int, *, provider_ref: str) -> Paym
             "needs_refund": payment.needs_refund,
         },
     )
-    session.commit()
-    return payment
+
+
+def _order_paid_elsewhere(session: Session, payment: Payment) -> bool:
+    other = session.exec(
+        select(Payment.id).where(
+            Payment.order_id == payment.order_id,
+            Payment.id != payment.id,
+            col(Payment.status).in_((PAID, RECORDED_OFFLINE)),
+        )
+    ).first()
+    return other is not None
 
 
 def settle_declined(session: Session, payment_id: int, *, reason: str) -> Payment:
@@ -249,6 +358,105 @@ def settle_declined(session: Session, payment_id: int, *, reason: str) -> Paymen
         _touch(session, payment, status=FAILED, failure_reason=reason[:200])
     session.commit()
     return payment
+
+
+def record_notice(session: Session, provider: str, notice: Notice) -> PaymentNotice:
+    """Keep a verified notification once and apply it; a repeat changes nothing.
+
+    A notice naming an intent settles it. A notice naming an order a tablet
+    sold offline settles that order's unverified payment, or waits, matched
+    to nothing, until the tablet pushes it (`claim_offline_notice`).
+    """
+    write_transaction(session)
+    seen = session.exec(
+        select(PaymentNotice).where(
+            PaymentNotice.provider == provider,
+            PaymentNotice.provider_ref == notice.provider_ref,
+            PaymentNotice.outcome == notice.outcome,
+        )
+    ).first()
+    if seen is not None:
+        session.commit()
+        return seen
+    payment = _payment_for_notice(session, provider, notice)
+    kept = PaymentNotice(
+        provider=provider,
+        reference=notice.reference,
+        provider_ref=notice.provider_ref,
+        outcome=notice.outcome,
+        amount=notice.amount,
+        currency=notice.currency,
+        reason=notice.reason,
+        payment_id=payment.id if payment else None,
+    )
+    session.add(kept)
+    if payment is not None:
+        _apply_notice(session, payment, notice)
+    session.commit()
+    return kept
+
+
+def _payment_for_notice(session: Session, provider: str, notice: Notice) -> Payment | None:
+    if notice.payment_id is not None:
+        payment = session.get(
+            Payment, notice.payment_id, with_for_update=True, populate_existing=True
+        )
+        if payment is None or payment.provider != provider:
+            raise Unprocessable(f"no {provider} payment {notice.payment_id}")
+        return payment
+    return session.exec(
+        select(Payment)
+        .where(
+            Payment.order_id == notice.order_id,
+            Payment.reference == offline_reference(notice.reference),
+        )
+        .with_for_update()
+    ).first()
+
+
+def _apply_notice(session: Session, payment: Payment, notice: Notice) -> None:
+    if notice.currency != payment.currency:
+        _touch(session, payment, needs_refund=True, failure_reason="paid in another currency")
+    elif notice.outcome == PAID:
+        _mark_paid(session, payment, provider_ref=notice.provider_ref, amount=notice.amount)
+    else:
+        _expire_if_due(session, payment)
+        if payment.status in (PENDING, UNVERIFIED):
+            _touch(
+                session, payment, status=FAILED, failure_reason=notice.reason[:200] or "declined"
+            )
+
+
+def offline_reference(bill_number: str) -> str:
+    """The reference of a payment a tablet took with an EMV QR it built offline."""
+    return f"offline:{bill_number}"
+
+
+def claim_offline_notice(session: Session, payment: Payment, bill_number: str) -> None:
+    """Apply notices that arrived for this offline sale before the tablet pushed it."""
+    waiting = session.exec(
+        select(PaymentNotice)
+        .where(
+            PaymentNotice.reference == bill_number,
+            col(PaymentNotice.payment_id).is_(None),
+        )
+        .order_by(col(PaymentNotice.id))
+    ).all()
+    for kept in waiting:
+        kept.payment_id = payment.id
+        session.add(kept)
+        _apply_notice(
+            session,
+            payment,
+            Notice(
+                reference=kept.reference,
+                outcome="paid" if kept.outcome == PAID else "declined",
+                provider_ref=kept.provider_ref,
+                amount=kept.amount,
+                currency=kept.currency,
+                reason=kept.reason,
+            ),
+        )
 
 
 def statuses(session: Session, payment_ids: list[int]) -> dict[int, str]:

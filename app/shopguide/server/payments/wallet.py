@@ -62,7 +62,12 @@ def _load(request: Request, reference: str) -> tuple[Session, Payment] | HTMLRes
         return _problem(str(exc), 404)
     session = Session(request.app.state.engine, expire_on_commit=False)
     payment = session.get(Payment, payment_id)
-    if payment is None or not secrets.compare_digest(payment.reference, reference):
+    if (
+        payment is None
+        or payment.provider != "sandbox"
+        or "sandbox" not in request.app.state.providers
+        or not secrets.compare_digest(payment.reference, reference)
+    ):
         session.close()
         return _problem("this payment code was not issued here", 404)
     return session, payment

@@ -37,3 +37,9 @@ class RateLimited(ServiceError):
     def __init__(self, reason: str, retry_after_seconds: int) -> None:
         super().__init__(reason)
         self.retry_after_seconds = retry_after_seconds
+
+
+class BadGateway(ServiceError):
+    """A payment provider could not be reached or refused: the reason is the provider's."""
+
+    status_code = 502

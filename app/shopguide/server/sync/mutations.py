@@ -25,6 +25,7 @@ from pydantic import (
 )
 from sqlmodel import Session, col, or_, select
 
+from shopguide.core.store_qr import offline_bill_number
 from shopguide.server.models import (
     Brand,
     Member,
@@ -38,10 +39,10 @@ from shopguide.server.models import (
 )
 from shopguide.server.models.text import NoControlCharacters
 from shopguide.server.models.types import utcnow
+from shopguide.server.payments import service as payments
 from shopguide.server.services import audit
 
 MAX_INT = 2**31 - 1  # the integer columns' range
-RECORDED_OFFLINE = "recorded_offline"
 
 Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 Id = Annotated[int, Field(ge=1, le=MAX_INT)]
@@ -212,10 +213,15 @@ def _lower_stock(session: Session, store_id: int, quantities: dict[int, int]) ->
 
 
 class RecordPayment(Mutation):
-    """Cash or a card terminal payment taken while offline: recorded as such, never as a wallet."""
+    """A payment taken while offline, recorded as what it is, never as a verified wallet payment.
+
+    Cash and a card terminal are recorded on the guide's confirmation. An EMV
+    QR the tablet built offline is recorded as unverified until the acquirer's
+    notification (which may have arrived first and waited) confirms it.
+    """
 
     order_id: UUID
-    method: Literal["cash", "card_terminal"]
+    method: Literal["cash", "card_terminal", "emv_offline"]
     amount: Amount
     currency: Currency
     confirmed_by_guide: Literal[True]
@@ -235,23 +241,30 @@ class RecordPayment(Mutation):
         paid = session.exec(
             select(Payment.id).where(
                 Payment.order_id == order_id,
-                or_(col(Payment.status) == RECORDED_OFFLINE, col(Payment.paid_at).is_not(None)),
+                or_(
+                    col(Payment.status).in_((payments.RECORDED_OFFLINE, payments.UNVERIFIED)),
+                    col(Payment.paid_at).is_not(None),
+                ),
             )
         ).first()
         if paid is not None:
             raise Rejected(f"order {order_id} is already paid")
+        bill_number = offline_bill_number(order_id)
+        unverified = self.method == "emv_offline"
         payment = Payment(
             order_id=order_id,
-            provider=self.method,
+            provider="emv" if unverified else self.method,
             amount=self.amount,
             currency=self.currency,
-            status=RECORDED_OFFLINE,
-            reference=mutation_id,
+            status=payments.UNVERIFIED if unverified else payments.RECORDED_OFFLINE,
+            reference=payments.offline_reference(bill_number) if unverified else mutation_id,
             expires_at=utcnow(),
         )
         session.add(payment)
         session.flush()
-        return {"payment_id": payment.id}
+        if unverified:
+            payments.claim_offline_notice(session, payment, bill_number)
+        return {"payment_id": payment.id, "status": payment.status}
 
 
 class UpdateMember(Mutation):

@@ -25,7 +25,7 @@ from shopguide.client.sqlite import connect
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 T = TypeVar("T")
 
 _SCHEMA = """
@@ -69,6 +69,11 @@ CREATE TABLE store (
 );
 CREATE TABLE brand (
     id INTEGER PRIMARY KEY, code TEXT, name TEXT, currency TEXT, country TEXT, phone_salt TEXT
+);
+CREATE TABLE merchant_account (
+    store_id INTEGER, provider TEXT, network_id TEXT, merchant_id TEXT, merchant_name TEXT,
+    merchant_city TEXT, category_code TEXT, country TEXT, currency TEXT,
+    PRIMARY KEY (store_id, provider)
 );
 CREATE VIRTUAL TABLE variant_search USING fts5(
     words, prefix='1 2 3', tokenize="unicode61 remove_diacritics 2"
@@ -175,13 +180,28 @@ TABLES: dict[str, Table] = {
         ("id",),
     ),
     "brand": Table("brand", ("id", "code", "name", "currency", "country", "phone_salt"), ("id",)),
+    "merchant_account": Table(
+        "merchant_account",
+        (
+            "store_id",
+            "provider",
+            "network_id",
+            "merchant_id",
+            "merchant_name",
+            "merchant_city",
+            "category_code",
+            "country",
+            "currency",
+        ),
+        ("store_id", "provider"),
+    ),
 }
 
 SCOPE_ENTITIES: dict[str, tuple[str, ...]] = {
     "catalog": ("style", "variant", "price"),
     "stock": ("stock",),
     "members": ("member", "coupon"),
-    "config": ("store", "brand"),
+    "config": ("store", "brand", "merchant_account"),
 }
 
 

@@ -56,6 +56,7 @@ from shopguide.server.models import (
     Brand,
     Coupon,
     Member,
+    MerchantAccount,
     Price,
     Role,
     StockLevel,
@@ -99,6 +100,8 @@ Row = tuple[Any, ...]
 
 CURRENCY: Final = "CNY"
 COUNTRY: Final = "CN"
+DEMO_ACQUIRER: Final = "com.example.acquirer"  # EMVCo GUID of a made-up acquirer
+CLOTHING_MCC: Final = "5651"  # ISO 18245: family clothing stores
 GS1_PREFIX: Final = "693"  # a GS1 China prefix; the item number fills the other nine digits
 CHUNK_ROWS: Final = 50_000  # rows per executemany / progress report
 SOLD_OUT_SHARE: Final = 0.06  # cells at zero on top of what the size curve gives
@@ -144,7 +147,18 @@ def _table(model: type[SQLModel]) -> Table:
 
 _TABLES: Final = {
     model: _table(model)
-    for model in (Brand, Store, Style, Price, Variant, StockLevel, Member, Coupon, User)
+    for model in (
+        Brand,
+        Store,
+        MerchantAccount,
+        Style,
+        Price,
+        Variant,
+        StockLevel,
+        Member,
+        Coupon,
+        User,
+    )
 }
 
 # ----------------------------------------------------------------------------- results
@@ -584,6 +598,41 @@ class _Seeder:
             cols,
             _chunked(s.row for s in self.stores),
             stage="stores",
+            total=len(self.stores),
+        )
+
+    def write_merchant_accounts(self) -> None:
+        """Each store's account with the (fictional) acquirer, for its EMV payment QR."""
+        cols = (
+            "store_id",
+            "provider",
+            "network_id",
+            "merchant_id",
+            "merchant_name",
+            "merchant_city",
+            "category_code",
+            "country",
+            "currency",
+        )
+        rows = (
+            (
+                s.id,
+                "emv",
+                DEMO_ACQUIRER,
+                f"{BRAND_CODE}{s.code}{s.id:06d}",
+                f"{BRAND_SHORT} {s.code}",
+                CITY,
+                CLOTHING_MCC,
+                COUNTRY,
+                CURRENCY,
+            )
+            for s in self.stores
+        )
+        self.w.insert(
+            _TABLES[MerchantAccount],
+            cols,
+            _chunked(rows),
+            stage="merchant accounts",
             total=len(self.stores),
         )
 
@@ -1138,6 +1187,7 @@ def seed_database(
             seeder.brand()
             seeder.plan_stores(stores)
             seeder.write_stores()
+            seeder.write_merchant_accounts()
             seeder.timed("stores", t)
 
             t = time.perf_counter()

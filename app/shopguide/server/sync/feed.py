@@ -41,6 +41,7 @@ from shopguide.server.models import (
     Coupon,
     FeedHorizon,
     Member,
+    MerchantAccount,
     StockLevel,
     Store,
 )
@@ -66,7 +67,7 @@ def _scope_of(shape: Shape, values: Mapping[str, Any], home_of: Callable[[int], 
         return members_scope(values["home_store_id"])
     if shape.model is Coupon:
         return members_scope(home_of(values["member_id"]))
-    if shape.model in (Store, Brand):
+    if shape.model in (Store, Brand, MerchantAccount):
         return "config"
     return "catalog"
 

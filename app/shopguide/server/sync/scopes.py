@@ -19,6 +19,7 @@ from shopguide.server.sync.shapes import (
     BRAND,
     COUPON,
     MEMBER,
+    MERCHANT_ACCOUNT,
     PRICE,
     STOCK,
     STORE,
@@ -32,7 +33,7 @@ Kind = Literal["catalog", "config", "stock", "members"]
 # Snapshot order: parents before children, as a client with foreign keys would want.
 ENTITIES: dict[Kind, tuple[Shape, ...]] = {
     "catalog": (STYLE, VARIANT, PRICE),
-    "config": (STORE, BRAND),
+    "config": (STORE, BRAND, MERCHANT_ACCOUNT),
     "stock": (STOCK,),
     "members": (MEMBER, COUPON),
 }

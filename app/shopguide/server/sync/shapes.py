@@ -18,7 +18,17 @@ from typing import Any
 from sqlalchemy import Column, Connection, Date, Table, inspect, select
 from sqlmodel import SQLModel
 
-from shopguide.server.models import Brand, Coupon, Member, Price, StockLevel, Store, Style, Variant
+from shopguide.server.models import (
+    Brand,
+    Coupon,
+    Member,
+    MerchantAccount,
+    Price,
+    StockLevel,
+    Store,
+    Style,
+    Variant,
+)
 from shopguide.server.models.types import UTCDateTime
 from shopguide.server.services.members import normalise_phone
 
@@ -144,10 +154,18 @@ STORE = _shape(
     "id code name city district address latitude longitude opening_hours phone",
 )
 BRAND = _shape("brand", Brand, "id code name currency country phone_salt")
+MERCHANT_ACCOUNT = _shape(
+    "merchant_account",
+    MerchantAccount,
+    "store_id provider network_id merchant_id merchant_name merchant_city category_code "
+    "country currency",
+    key="store_id provider",
+)
 
 _PHONE_HASH = MEMBER.columns.index("phone_hash")
 _PHONE_LAST4 = MEMBER.columns.index("phone_last4")
 
 SHAPES: dict[type[SQLModel], Shape] = {
-    shape.model: shape for shape in (STYLE, VARIANT, PRICE, STOCK, MEMBER, COUPON, STORE, BRAND)
+    shape.model: shape
+    for shape in (STYLE, VARIANT, PRICE, STOCK, MEMBER, COUPON, STORE, BRAND, MERCHANT_ACCOUNT)
 }

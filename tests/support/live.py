@@ -16,6 +16,7 @@ from shopguide.server.seed import seed_database
 
 PASSWORD = "seeded-password"
 SECRET = "client-tests-secret-" + "z" * 40
+ACQUIRER_SECRET = "client-tests-acquirer-secret"
 
 
 @dataclass
@@ -49,7 +50,14 @@ def running_server(url: str) -> Iterator[LiveServer]:
     engine = make_engine(url)
     upgrade(engine)
     seed_database(engine, stores=4, styles=30, members=60, password=PASSWORD)
-    server = EmbeddedServer(Settings(database_url=url, secret_key=SECRET, sandbox_payments=True))
+    server = EmbeddedServer(
+        Settings(
+            database_url=url,
+            secret_key=SECRET,
+            sandbox_payments=True,
+            emv_acquirer_secret=ACQUIRER_SECRET,
+        )
+    )
     server.start()
     live = LiveServer(server, engine)
     try:

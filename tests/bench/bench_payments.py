@@ -1,6 +1,8 @@
 """Benchmark: payment intents and their long polls, on loopback.
 
-    python tests/bench/bench_payments.py [--intents 100 --waiters 200]
+    python tests/bench/bench_payments.py [--intents 100 --waiters 200] [--backend postgresql]
+
+`--backend postgresql` runs the server on a fresh database at SHOPGUIDE_TEST_PG.
 
 1. Creating an intent for a pushed order and rendering its QR, as the
    checkout does, p95 over `--intents` orders; beside it, in the same run,
@@ -25,6 +27,7 @@ import uuid
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # for tests.support
 
 import requests
 
@@ -35,6 +38,7 @@ from shopguide.server.embedded import EmbeddedServer
 from shopguide.server.migrate import upgrade
 from shopguide.server.seed import seed_database
 from shopguide.ui.checkout.qr_image import qr_image
+from tests.support.databases import DatabaseFactory
 
 PASSWORD = "bench-password"
 
@@ -84,91 +88,99 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--intents", type=int, default=100)
     parser.add_argument("--waiters", type=int, default=200)
+    parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
     args = parser.parse_args()
-    ok = True
     with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{Path(tmp) / 'server.db'}"
-        engine = make_engine(url)
-        upgrade(engine)
-        seed_database(engine, stores=3, styles=20, members=10, password=PASSWORD)
-        variant_id, price = (
-            engine.connect()
-            .exec_driver_sql(
-                "SELECT v.id, s.list_price FROM variant v JOIN style s ON s.id = v.style_id LIMIT 1"
-            )
-            .one()
+        databases = DatabaseFactory(Path(tmp))
+        try:
+            return run(args, databases.new_url(args.backend))
+        finally:
+            databases.drop_all()
+
+
+def run(args: argparse.Namespace, url: str) -> int:
+    ok = True
+    engine = make_engine(url)
+    upgrade(engine)
+    seed_database(engine, stores=3, styles=20, members=10, password=PASSWORD)
+    variant_id, price = (
+        engine.connect()
+        .exec_driver_sql(
+            "SELECT v.id, s.list_price FROM variant v JOIN style s ON s.id = v.style_id LIMIT 1"
         )
-        with EmbeddedServer(
-            Settings(database_url=url, secret_key="p" * 40, sandbox_payments=True)
-        ) as server:
-            api = ApiClient(server.url)
-            api.login("sz01.guide1", PASSWORD)
-            health: list[float] = []
-            for _ in range(args.intents):
-                started = time.perf_counter()
-                requests.get(f"{server.url}/healthz", timeout=5)
-                health.append((time.perf_counter() - started) * 1000)
-            timings = []
-            for _ in range(args.intents):
-                order_id = push_order(api, variant_id, price)
-                started = time.perf_counter()
-                intent = api.post("/payments", {"order_id": order_id})
-                qr_image(intent["qr_content"])
-                timings.append((time.perf_counter() - started) * 1000)
-            figure("intent_and_qr_p95_ms", round(p95(timings), 1))
-            figure("intent_and_qr_median_ms", round(statistics.median(timings), 1))
-            figure("baseline_healthz_p95_ms", round(p95(health), 1))
-            ok &= p95(timings) < 100
+        .one()
+    )
+    with EmbeddedServer(
+        Settings(database_url=url, secret_key="p" * 40, sandbox_payments=True)
+    ) as server:
+        api = ApiClient(server.url)
+        api.login("sz01.guide1", PASSWORD)
+        health: list[float] = []
+        for _ in range(args.intents):
+            started = time.perf_counter()
+            requests.get(f"{server.url}/healthz", timeout=5)
+            health.append((time.perf_counter() - started) * 1000)
+        timings = []
+        for _ in range(args.intents):
+            order_id = push_order(api, variant_id, price)
+            started = time.perf_counter()
+            intent = api.post("/payments", {"order_id": order_id})
+            qr_image(intent["qr_content"])
+            timings.append((time.perf_counter() - started) * 1000)
+        figure("intent_and_qr_p95_ms", round(p95(timings), 1))
+        figure("intent_and_qr_median_ms", round(statistics.median(timings), 1))
+        figure("baseline_healthz_p95_ms", round(p95(health), 1))
+        ok &= p95(timings) < 100
 
-            intents = [
-                api.post("/payments", {"order_id": push_order(api, variant_id, price)})
-                for _ in range(args.waiters)
-            ]
-            token = api._access_token  # the waiters share one login, like tablets of a store
-            heard: list[tuple[str, float]] = []
-            errors: list[str] = []
-            lock = threading.Lock()
-            paid_at: dict[int, float] = {}
+        intents = [
+            api.post("/payments", {"order_id": push_order(api, variant_id, price)})
+            for _ in range(args.waiters)
+        ]
+        token = api._access_token  # the waiters share one login, like tablets of a store
+        heard: list[tuple[str, float]] = []
+        errors: list[str] = []
+        lock = threading.Lock()
+        paid_at: dict[int, float] = {}
 
-            def wait(intent: dict[str, object]) -> None:
-                try:
-                    answer = requests.get(
-                        f"{server.url}/api/v1/payments/{intent['id']}",
-                        params={"wait": 25, "known": "pending"},
-                        headers={"Authorization": f"Bearer {token}"},
-                        timeout=40,
-                    )
-                    answer.raise_for_status()
-                    with lock:
-                        heard.append(
-                            (
-                                answer.json()["status"],
-                                time.perf_counter()
-                                - paid_at.get(int(str(intent["id"])), time.perf_counter()),
-                            )
+        def wait(intent: dict[str, object]) -> None:
+            try:
+                answer = requests.get(
+                    f"{server.url}/api/v1/payments/{intent['id']}",
+                    params={"wait": 25, "known": "pending"},
+                    headers={"Authorization": f"Bearer {token}"},
+                    timeout=40,
+                )
+                answer.raise_for_status()
+                with lock:
+                    heard.append(
+                        (
+                            answer.json()["status"],
+                            time.perf_counter()
+                            - paid_at.get(int(str(intent["id"])), time.perf_counter()),
                         )
-                except Exception as exc:
-                    with lock:
-                        errors.append(f"{type(exc).__name__}: {exc}")
+                    )
+            except Exception as exc:
+                with lock:
+                    errors.append(f"{type(exc).__name__}: {exc}")
 
-            threads = [threading.Thread(target=wait, args=(i,)) for i in intents]
-            for thread in threads:
-                thread.start()
-            time.sleep(2.0)
-            for intent in intents:
-                paid_at[int(str(intent["id"]))] = time.perf_counter()
-                requests.post(str(intent["qr_content"]) + "/pay", timeout=60)
-            for thread in threads:
-                thread.join(timeout=60)
-            delays = [d for status, d in heard if status == "paid"]
-            figure("long_polls", len(intents))
-            figure("long_polls_heard_paid", len(delays))
-            figure("long_poll_errors", len(errors))
-            if delays:
-                figure("paid_heard_after_p95_s", round(p95(delays), 3))
-            ok &= not errors and len(delays) == len(intents)
-            api.close()
-        engine.dispose()
+        threads = [threading.Thread(target=wait, args=(i,)) for i in intents]
+        for thread in threads:
+            thread.start()
+        time.sleep(2.0)
+        for intent in intents:
+            paid_at[int(str(intent["id"]))] = time.perf_counter()
+            requests.post(str(intent["qr_content"]) + "/pay", timeout=60)
+        for thread in threads:
+            thread.join(timeout=60)
+        delays = [d for status, d in heard if status == "paid"]
+        figure("long_polls", len(intents))
+        figure("long_polls_heard_paid", len(delays))
+        figure("long_poll_errors", len(errors))
+        if delays:
+            figure("paid_heard_after_p95_s", round(p95(delays), 3))
+        ok &= not errors and len(delays) == len(intents)
+        api.close()
+    engine.dispose()
     return 0 if ok else 1
 
 

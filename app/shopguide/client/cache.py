@@ -348,6 +348,22 @@ class Cache:
                 "UPDATE sync_state SET cursor = NULL, synced_at = NULL WHERE scope = ?", (scope,)
             )
 
+    def forget_members(self) -> None:
+        """Erase every member snapshot from the file itself, as logging out must.
+
+        `secure_delete` zeroes the freed pages and the checkpoint writes them
+        over the originals, so a copied cache file holds no member afterwards.
+        """
+        member_scopes = [scope for scope in self.cursors() if scope.startswith("members:")]
+        with self._write_lock:
+            self._writer.execute("PRAGMA secure_delete=ON")
+            try:
+                for scope in member_scopes:
+                    self.reset_scope(scope)
+            finally:
+                self._writer.execute("PRAGMA secure_delete=OFF")
+            self._writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def _clear_scope(self, conn: sqlite3.Connection, scope: str) -> None:
         kind, store_id = scope_kind(scope)
         if kind == "stock":

@@ -90,7 +90,7 @@ class Tablet:
         return self.api.login(self.settings.get(opts.USERNAME), password)
 
     def logout(self) -> None:
-        """Stop syncing and forget the login. Queued sales stay in the outbox for the next one."""
+        """Stop syncing, forget the login and the members. Queued sales stay in the outbox."""
         if self.engine is not None:
             self.engine.stop()
             self.engine = None
@@ -102,6 +102,7 @@ class Tablet:
             self.api = None
         if username:
             self.credentials.forget(username)
+        self.cache.forget_members()
 
     def store_name(self) -> str:
         row = self.cache.read(

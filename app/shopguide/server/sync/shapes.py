@@ -8,8 +8,6 @@ thousands of them.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -18,6 +16,7 @@ from typing import Any
 from sqlalchemy import Column, Connection, Date, Table, inspect, select
 from sqlmodel import SQLModel
 
+from shopguide.core.phone import normalise_phone, phone_hash
 from shopguide.server.models import (
     Brand,
     Coupon,
@@ -30,18 +29,12 @@ from shopguide.server.models import (
     Variant,
 )
 from shopguide.server.models.types import UTCDateTime
-from shopguide.server.services.members import normalise_phone
 
 
 def table_of(model: type[SQLModel]) -> Table:
     table = inspect(model).local_table
     assert isinstance(table, Table)
     return table
-
-
-def phone_hash(salt: str, phone: str) -> str:
-    """What a tablet gets instead of a phone: it hashes what a customer says the same way."""
-    return hmac.new(salt.encode(), normalise_phone(phone).encode(), hashlib.sha256).hexdigest()
 
 
 def phone_salt_of_store(connection: Connection, store_id: int) -> str:

@@ -7,6 +7,7 @@ secret exactly as `shopguide.server.payments.emv_provider` documents it.
 from __future__ import annotations
 
 import json
+import threading
 import uuid
 from typing import Any
 
@@ -340,3 +341,26 @@ def test_tablets_receive_the_stores_merchant_accounts_with_the_config_scope(
             "CNY",
         ]
     ]
+
+
+def test_the_same_notification_sent_eight_times_at_once_pays_once(
+    emv_server: ServerUnderTest,
+) -> None:
+    headers = emv_server.login("a.guide")
+    order_id = place_order(emv_server, headers)
+    bill = bill_of(emv_intent(emv_server, headers, order_id))
+    start = threading.Barrier(8)
+    answers: list[int] = []
+
+    def acquirer_retry() -> None:
+        start.wait()
+        answers.append(notify(emv_server, bill, transaction="T-burst").status_code)
+
+    threads = [threading.Thread(target=acquirer_retry) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert answers == [200] * 8
+    assert payment_rows(emv_server, order_id) == [("emv", "paid", False)]
+    assert notice_count(emv_server) == 1

@@ -14,7 +14,11 @@ from platformdirs import user_data_dir
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from shopguide.server.payments.keys import load_private_key, load_public_key
+
 DEMO_SECRET = "shopguide-demo-secret-do-not-use-in-production"  # noqa: S105  (refused outside demo mode)
+ALIPAY_GATEWAY = "https://openapi.alipay.com/gateway.do"
+ALIPAY_NOTIFY_PATH = "/api/v1/payments/notify/alipay"
 
 
 def default_database_url() -> str:
@@ -62,6 +66,70 @@ class Settings(DatabaseSettings):
     emv_acquirer_secret: str = Field(
         default="", description="shared secret the acquirer signs EMV payment notifications with"
     )
+    member_lookup_limit: int = Field(
+        default=30,
+        ge=1,
+        description="member lookups, scans and views one account may make per window",
+    )
+    member_lookup_window_seconds: int = Field(default=60, ge=1, le=24 * 3600)
+    member_proof_max_failures: int = Field(
+        default=5,
+        ge=1,
+        description="wrong one-time codes for one member per window before such codes are refused",
+    )
+    member_proof_window_seconds: int = Field(default=15 * 60, ge=60, le=24 * 3600)
+    offline_points_cap: int = Field(
+        default=0,
+        ge=0,
+        description="most points a tablet may let a member spend on one redemption while offline "
+        "(against a member code scanned then); 0: no spending offline; coupons never offline",
+    )
+    alipay_app_id: str = Field(
+        default="", description="Alipay open platform app id; empty: Alipay is not offered"
+    )
+    alipay_private_key: str = Field(
+        default="",
+        description="the app's RSA2 private key: PEM text, a PEM file's path, or bare base64",
+    )
+    alipay_public_key: str = Field(
+        default="",
+        description="Alipay's RSA2 public key (not the app's): PEM text, a path, or bare base64",
+    )
+    alipay_gateway_url: str = Field(default=ALIPAY_GATEWAY, description="Alipay's open API")
+    alipay_notify_url: str = Field(
+        default="",
+        description="where Alipay posts payment notifications; empty: public_url + "
+        + ALIPAY_NOTIFY_PATH,
+    )
+
+    @property
+    def alipay_notify_address(self) -> str:
+        """The notify_url Alipay is given: the explicit one, else derived from public_url."""
+        if self.alipay_notify_url:
+            return self.alipay_notify_url
+        return self.public_url.rstrip("/") + ALIPAY_NOTIFY_PATH if self.public_url else ""
+
+    @model_validator(mode="after")
+    def _refuse_unusable_alipay(self) -> Self:
+        """A configured Alipay must be usable at start-up, not fail at the first payment."""
+        if not self.alipay_app_id:
+            return self
+        own = load_private_key(self.alipay_private_key, setting="SHOPGUIDE_ALIPAY_PRIVATE_KEY")
+        theirs = load_public_key(self.alipay_public_key, setting="SHOPGUIDE_ALIPAY_PUBLIC_KEY")
+        if own.public_key().public_numbers() == theirs.public_numbers():
+            # The most common Alipay set-up mistake: every answer would then be refused.
+            raise ValueError(
+                "SHOPGUIDE_ALIPAY_PUBLIC_KEY is the app's own public key; it must be Alipay's "
+                "public key (支付宝公钥), shown beside the app's key on the open platform"
+            )
+        if not self.alipay_gateway_url.startswith(("https://", "http://")):
+            raise ValueError("SHOPGUIDE_ALIPAY_GATEWAY_URL must be an http(s) address")
+        if not self.alipay_notify_address.startswith(("https://", "http://")):
+            raise ValueError(
+                "Alipay needs an address to post payment notifications to: set "
+                "SHOPGUIDE_PUBLIC_URL (the server's public address) or SHOPGUIDE_ALIPAY_NOTIFY_URL"
+            )
+        return self
 
     @model_validator(mode="after")
     def _refuse_weak_secret(self) -> Self:

@@ -66,7 +66,12 @@ class Provider(Protocol):
         """The QR content for this intent; `ProviderError` when the provider refuses."""
         ...
 
-    def read_notice(self, body: bytes, headers: Mapping[str, str]) -> Notice: ...
+    def read_notice(self, body: bytes, headers: Mapping[str, str]) -> Notice | None:
+        """The verified notice; None for a genuine one that settles nothing (it is acknowledged).
+
+        `BadNotice` for anything not genuine or unreadable: refused, nothing changes.
+        """
+        ...
 
     def query(self, payment: Payment) -> Notice | None:
         """The provider's word on a pending trade, or None when it has nothing to say yet."""

@@ -10,10 +10,14 @@ kept and flagged for refund, never dropped.
 from __future__ import annotations
 
 import contextlib
+import logging
+import threading
+import time
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from pydantic import BaseModel
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from shopguide.server.config import Settings
@@ -368,17 +372,11 @@ def record_notice(session: Session, provider: str, notice: Notice) -> PaymentNot
     to nothing, until the tablet pushes it (`claim_offline_notice`).
     """
     write_transaction(session)
-    seen = session.exec(
-        select(PaymentNotice).where(
-            PaymentNotice.provider == provider,
-            PaymentNotice.provider_ref == notice.provider_ref,
-            PaymentNotice.outcome == notice.outcome,
-        )
-    ).first()
+    payment = _payment_for_notice(session, provider, notice)  # locked: repeats queue here
+    seen = _seen_notice(session, provider, notice)
     if seen is not None:
         session.commit()
         return seen
-    payment = _payment_for_notice(session, provider, notice)
     kept = PaymentNotice(
         provider=provider,
         reference=notice.reference,
@@ -392,8 +390,26 @@ def record_notice(session: Session, provider: str, notice: Notice) -> PaymentNot
     session.add(kept)
     if payment is not None:
         _apply_notice(session, payment, notice)
-    session.commit()
+    try:
+        session.commit()
+    except IntegrityError:
+        # The same notice, sent twice at once, was kept by the other request first.
+        session.rollback()
+        seen = _seen_notice(session, provider, notice)
+        if seen is None:
+            raise
+        return seen
     return kept
+
+
+def _seen_notice(session: Session, provider: str, notice: Notice) -> PaymentNotice | None:
+    return session.exec(
+        select(PaymentNotice).where(
+            PaymentNotice.provider == provider,
+            PaymentNotice.provider_ref == notice.provider_ref,
+            PaymentNotice.outcome == notice.outcome,
+        )
+    ).first()
 
 
 def _payment_for_notice(session: Session, provider: str, notice: Notice) -> Payment | None:
@@ -470,3 +486,61 @@ def statuses(session: Session, payment_ids: list[int]) -> dict[int, str]:
         int(pid or 0): EXPIRED if status == PENDING and expires <= now else status
         for pid, status, expires in rows
     }
+
+
+log = logging.getLogger(__name__)
+RECONCILE_SECONDS = 5.0
+"""At most one question to a provider about one payment this often, per server process."""
+_asked: dict[str, float] = {}
+_asked_lock = threading.Lock()
+
+
+def _query_due(reference: str) -> bool:
+    now = time.monotonic()
+    with _asked_lock:
+        last = _asked.get(reference)
+        if last is not None and now - last < RECONCILE_SECONDS:
+            return False
+        if len(_asked) >= 10_000:  # forget answered questions; a busy store has hundreds
+            for old in [key for key, at in _asked.items() if now - at >= RECONCILE_SECONDS]:
+                del _asked[old]
+        _asked[reference] = now
+        return True
+
+
+def reconcile(session: Session, providers: Mapping[str, Provider], payment_id: int) -> bool:
+    """Ask the provider about a pending payment, in case its notification went missing.
+
+    A notification can be lost (the server was down, a proxy dropped it), so
+    a tablet asking about a pending payment makes the server ask the provider
+    too, at most every `RECONCILE_SECONDS`; its word is applied exactly as a
+    notification's would be (`record_notice`), so the two never disagree or
+    count twice. No transaction is held while the provider answers. True when
+    something was recorded; a provider that cannot be reached changes nothing.
+    """
+    session.rollback()
+    payment = session.get(Payment, payment_id, populate_existing=True)
+    provider = providers.get(payment.provider) if payment is not None else None
+    if (
+        payment is None
+        or provider is None
+        or payment.status != PENDING
+        or not payment.qr_content
+        or not _query_due(payment.reference)
+    ):
+        session.rollback()
+        return False
+    snapshot = Payment(**payment.model_dump())  # read by the provider with no transaction open
+    session.rollback()
+    try:
+        notice = provider.query(snapshot)
+    except ProviderError as exc:
+        log.warning("payment %s: asking %s failed: %s", payment_id, snapshot.provider, exc)
+        return False
+    if notice is None:
+        return False
+    if notice.payment_id != payment_id:
+        log.error("payment %s: %s answered about another payment", payment_id, snapshot.provider)
+        return False
+    record_notice(session, snapshot.provider, notice)
+    return True

@@ -63,15 +63,22 @@ async def get_payment(
     payment_id: IdPath,
     user: CurrentUser,
     session: SessionDep,
+    providers: ProvidersDep,
     request: Request,
     wait: Annotated[float, Query(ge=0, le=MAX_WAIT_SECONDS)] = 0,
     known: Annotated[str | None, Query(max_length=16)] = None,
 ) -> PaymentPublic:
-    """With `wait` and `known`, the answer comes when the status is no longer `known`."""
+    """With `wait` and `known`, the answer comes when the status is no longer `known`.
+
+    A pending payment is first checked with its provider (at most every few
+    seconds), so a payment whose notification was lost still shows as paid.
+    """
 
     def read() -> PaymentPublic:
         session.rollback()
         payment = service.get(session, payment_id, store_id=user.store_id, role=user.role)
+        if payment.status == service.PENDING and service.reconcile(session, providers, payment_id):
+            payment = service.get(session, payment_id, store_id=user.store_id, role=user.role)
         answer = service.public(payment)
         session.rollback()  # hold no transaction open while the request waits
         return answer
@@ -137,5 +144,6 @@ async def notify(
         notice = handler.read_notice(body, request.headers)
     except BadNotice as exc:
         raise HTTPException(400, str(exc)) from exc
-    await run_in_threadpool(service.record_notice, session, handler.name, notice)
+    if notice is not None:  # None: genuine, but nothing to settle; acknowledged so it stops
+        await run_in_threadpool(service.record_notice, session, handler.name, notice)
     return PlainTextResponse(handler.ack)

@@ -1,8 +1,9 @@
 """A migrated database per backend, wiped and filled with a small known world per test.
 
 The world: one brand, three Shenzhen stores (A in Futian, B in Luohu, C in
-Nanshan), two styles with their variants and stock, two members with a
-coupon, and four accounts: a guide and a manager of A, a guide of B, an admin.
+Nanshan), two styles with their variants and stock, two members (Wang, gold,
+with 1,200 points as the ledger's opening entry and a coupon; Li, classic,
+with none), and four accounts: a guide and a manager of A, a guide of B, an admin.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from shopguide.server.models import (
     Brand,
     Coupon,
     Member,
+    PointsEntry,
     Price,
     Role,
     StockLevel,
@@ -152,6 +154,7 @@ def build_world(engine: Engine) -> World:
             card_number="8800123456789012",
             tier="gold",
             points=1200,
+            lifetime_points=9000,
             home_store_id=world.store_a,
             sizes={"running shoes": "42"},
         )
@@ -165,6 +168,15 @@ def build_world(engine: Engine) -> World:
         s.add(li)
         s.flush()
         world.member_wang, world.member_li = wang.id or 0, li.id or 0
+        s.add(
+            PointsEntry(
+                member_id=world.member_wang,
+                kind="adjust",
+                points=1200,
+                balance_after=1200,
+                key=f"opening:{world.member_wang}",
+            )
+        )
         now = datetime.now(UTC)
         s.add(
             Coupon(

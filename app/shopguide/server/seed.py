@@ -51,12 +51,14 @@ from sqlmodel import SQLModel
 
 from shopguide.core.barcode import make_ean13
 from shopguide.core.catalog import CLOTHING_SIZES, ONE_SIZE, SHOE_SIZES, Kind, size_rank, sku_for
+from shopguide.core.loyalty import tier_named
 from shopguide.core.money import Money, Rounding, apply_rate, minor_units
 from shopguide.server.models import (
     Brand,
     Coupon,
     Member,
     MerchantAccount,
+    PointsEntry,
     Price,
     Role,
     StockLevel,
@@ -65,6 +67,7 @@ from shopguide.server.models import (
     User,
     Variant,
 )
+from shopguide.server.models.loyalty import ADJUST
 from shopguide.server.security import hash_password
 from shopguide.server.seed_names import (
     BRAND_CODE,
@@ -156,6 +159,7 @@ _TABLES: Final = {
         Variant,
         StockLevel,
         Member,
+        PointsEntry,
         Coupon,
         User,
     )
@@ -858,6 +862,7 @@ class _Seeder:
         cards: set[str] = set()
         codes: set[str] = set()
         member_rows: list[Row] = []
+        opening_rows: list[Row] = []
         coupon_rows: list[Row] = []
         coupon_weights = [c.weight for c in COUPONS]
         sized = [c for c in CATEGORIES if c.kind != Kind.ACCESSORY]
@@ -893,6 +898,8 @@ class _Seeder:
                 days=rng.randint(20, 6 * 365), seconds=rng.randint(10 * 3600, 22 * 3600)
             )
             home = rng.choices(store_ids, weights=store_weights)[0]
+            # Lifetime points at least reach the tier the member holds.
+            lifetime = max(points, tier_named(tier).from_points)
             member_rows.append(
                 (
                     member_id,
@@ -902,6 +909,7 @@ class _Seeder:
                     phone,
                     tier,
                     points,
+                    lifetime,
                     home,
                     sizes,
                     note,
@@ -909,6 +917,20 @@ class _Seeder:
                     joined,
                 )
             )
+            if points:
+                # The balance as the ledger's opening entry, so it equals the sum of entries.
+                opening_rows.append(
+                    (
+                        len(opening_rows) + 1,
+                        member_id,
+                        ADJUST,
+                        points,
+                        points,
+                        f"opening:{member_id}",
+                        "balance before the ledger",
+                        joined,
+                    )
+                )
             how_many = rng.choices((0, 1, 2, 3), weights=(30, 35, 25, 10))[0]
             picked: set[int] = set()
             for _ in range(how_many):
@@ -934,6 +956,7 @@ class _Seeder:
             "phone",
             "tier",
             "points",
+            "lifetime_points",
             "home_store_id",
             "sizes",
             "note",
@@ -942,6 +965,13 @@ class _Seeder:
         )
         self.w.insert(
             _TABLES[Member], cols, _chunked(member_rows), stage="members", total=len(member_rows)
+        )
+        self.w.insert(
+            _TABLES[PointsEntry],
+            ("id", "member_id", "kind", "points", "balance_after", "key", "note", "created_at"),
+            _chunked(opening_rows),
+            stage="points",
+            total=len(opening_rows),
         )
         coupon_cols = (
             "id",

@@ -2,6 +2,7 @@
 
 from shopguide.server.models.audit import AuditLog
 from shopguide.server.models.catalog import Price, Style, Variant
+from shopguide.server.models.loyalty import CouponRedemption, MemberProof, PointsEntry
 from shopguide.server.models.members import Coupon, Member
 from shopguide.server.models.orders import Order, OrderLine, Payment
 from shopguide.server.models.payments import MerchantAccount, PaymentNotice
@@ -16,14 +17,17 @@ __all__ = [
     "Brand",
     "ChangeLog",
     "Coupon",
+    "CouponRedemption",
     "FeedHorizon",
     "LoginAttempt",
     "Member",
+    "MemberProof",
     "MerchantAccount",
     "Order",
     "OrderLine",
     "Payment",
     "PaymentNotice",
+    "PointsEntry",
     "Price",
     "RefreshToken",
     "Role",

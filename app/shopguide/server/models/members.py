@@ -23,10 +23,12 @@ class Member(MemberBase, table=True):
     card_number: str = Field(max_length=20, unique=True)
     phone: str = Field(max_length=20, index=True)
     tier: str = Field(max_length=16, default="classic")
-    points: int = Field(default=0, ge=0)
+    points: int = Field(default=0, ge=0, description="balance: the sum of the points ledger")
+    lifetime_points: int = Field(default=0, ge=0, description="earned minus refunded; sets tier")
     home_store_id: int = Field(foreign_key="store.id", index=True)
     sizes: dict[str, str] = Field(default_factory=dict, sa_type=JSON)
     note: str = Field(default="", max_length=500)
+    pass_version: int = Field(default=0, description="bumped to revoke the member's pass link")
     consent_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
@@ -50,6 +52,8 @@ class CouponPublic(SQLModel):
     valid_from: datetime
     valid_to: datetime
     state: str
+    usable: bool = Field(default=False, description="issued, and valid now")
+    expiring_soon: bool = Field(default=False, description="usable, and ends within 7 days")
 
 
 class Coupon(SQLModel, table=True):
@@ -68,7 +72,14 @@ class Coupon(SQLModel, table=True):
 
 
 class MemberPublic(MemberBase):
-    """What a guide sees: the phone masked to its last four digits."""
+    """What a guide sees: the phone masked to its last four digits.
+
+    Managers and admins see a little more, for the calls and complaints
+    they handle: the phone's first three digits too ("138****5678"), when
+    the customer gave consent and when they joined. For guides those two
+    dates are null. The birthday is shown to everyone (guides greet with
+    it, and the store's tablets hold it offline anyway).
+    """
 
     id: int
     card_number: str
@@ -79,3 +90,55 @@ class MemberPublic(MemberBase):
     sizes: dict[str, str]
     note: str
     coupons: list[CouponPublic] = []
+    consent_at: datetime | None = None
+    enrolled_at: datetime | None = None
+
+
+class MemberEnrolled(MemberPublic):
+    """A new member, with the link to their member page (to send by SMS or show as a QR)."""
+
+    pass_url: str
+
+
+class TierProgressPublic(SQLModel):
+    tier: str
+    lifetime_points: int
+    next_tier: str | None
+    next_tier_from: int | None = Field(description="lifetime points the next tier starts at")
+    points_to_next: int | None
+
+
+class PurchasePublic(SQLModel):
+    """One line of a member's paid order, in any store."""
+
+    order_id: str
+    line_no: int
+    at: datetime
+    store_id: int
+    store_name: str
+    style_code: str
+    style_name: str
+    colour: str
+    size: str
+    quantity: int
+    net: int = Field(description="what the line cost, in minor units")
+    currency: str
+
+
+class LedgerEntryPublic(SQLModel):
+    id: int
+    kind: str
+    points: int
+    balance_after: int
+    order_id: str | None
+    store_id: int | None
+    note: str
+    at: datetime
+
+
+class MemberDetail(MemberPublic):
+    """The member panel: the profile plus tier progress, recent purchases and points history."""
+
+    tier_progress: TierProgressPublic
+    recent_purchases: list[PurchasePublic] = Field(description="the last 10 lines, newest first")
+    ledger: list[LedgerEntryPublic] = Field(description="the last 10 entries, newest first")

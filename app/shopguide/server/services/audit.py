@@ -9,6 +9,28 @@ from sqlmodel import Session
 from shopguide.server.models import AuditLog
 
 
+def entry(
+    *,
+    action: str,
+    entity: str,
+    entity_id: object,
+    user_id: int | None,
+    store_id: int | None = None,
+    address: str = "",
+    detail: dict[str, Any] | None = None,
+) -> AuditLog:
+    """An entry not yet added: for a refusal whose transaction is rolled back but must be kept."""
+    return AuditLog(
+        action=action,
+        entity=entity,
+        entity_id=str(entity_id),
+        user_id=user_id,
+        store_id=store_id,
+        address=address[:64],
+        detail=detail or {},
+    )
+
+
 def record(
     session: Session,
     *,
@@ -21,13 +43,13 @@ def record(
     detail: dict[str, Any] | None = None,
 ) -> None:
     session.add(
-        AuditLog(
+        entry(
             action=action,
             entity=entity,
-            entity_id=str(entity_id),
+            entity_id=entity_id,
             user_id=user_id,
             store_id=store_id,
-            address=address[:64],
-            detail=detail or {},
+            address=address,
+            detail=detail,
         )
     )

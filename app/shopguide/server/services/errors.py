@@ -31,6 +31,12 @@ class Conflict(ServiceError):
     status_code = 409
 
 
+class Gone(ServiceError):
+    """It was valid once and has run out (an expired member code): ask for a fresh one."""
+
+    status_code = 410
+
+
 class RateLimited(ServiceError):
     status_code = 429
 

@@ -11,6 +11,7 @@ the change feed (`shopguide.server.sync.feed`) in the same transaction.
 from __future__ import annotations
 
 from abc import abstractmethod
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Self
 from uuid import UUID
@@ -26,7 +27,9 @@ from pydantic import (
 from sqlmodel import Session, col, or_, select
 
 from shopguide.core.store_qr import offline_bill_number
+from shopguide.server.config import Settings
 from shopguide.server.models import (
+    AuditLog,
     Brand,
     Member,
     Order,
@@ -40,7 +43,7 @@ from shopguide.server.models import (
 from shopguide.server.models.text import NoControlCharacters
 from shopguide.server.models.types import utcnow
 from shopguide.server.payments import service as payments
-from shopguide.server.services import audit
+from shopguide.server.services import audit, loyalty, member_codes
 
 MAX_INT = 2**31 - 1  # the integer columns' range
 
@@ -57,20 +60,27 @@ Note = Annotated[str, StringConstraints(max_length=500), NoControlCharacters]
 
 
 class Rejected(Exception):
-    """Refused for good: pushing the mutation again cannot succeed."""
+    """Refused for good: pushing the mutation again cannot succeed.
 
-    def __init__(self, reason: str) -> None:
+    `keep` holds audit entries the refusal itself must leave (a wrong
+    one-time code counts towards the member's limit), committed with the
+    rejection although the mutation's own writes are rolled back.
+    """
+
+    def __init__(self, reason: str, keep: Sequence[AuditLog] = ()) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.keep = tuple(keep)
 
 
 @dataclass(frozen=True, slots=True)
 class Pusher:
-    """Who pushed the batch, as far as the handlers need to know."""
+    """Who pushed the batch, and the server settings the handlers need (secret, limits)."""
 
     user_id: int
     role: Role
     store_id: int | None
+    settings: Settings
 
     def acts_for(self, store_id: int) -> bool:
         """Guides and managers sell and take payments for their own store; admins for any."""
@@ -263,8 +273,16 @@ class RecordPayment(Mutation):
         session.add(payment)
         session.flush()
         if unverified:
+            # Points wait for the acquirer's confirmation (the payment service credits them).
             payments.claim_offline_notice(session, payment, bill_number)
-        return {"payment_id": payment.id, "status": payment.status}
+            earned = None
+        else:
+            earned = loyalty.earn_for_order(session, order_id)
+        return {
+            "payment_id": payment.id,
+            "status": payment.status,
+            "points_earned": earned.points if earned else 0,
+        }
 
 
 class UpdateMember(Mutation):
@@ -299,10 +317,129 @@ class UpdateMember(Mutation):
         return {"member_id": self.member_id}
 
 
+OneTimeCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")]
+MemberCodeText = Annotated[str, StringConstraints(min_length=1, max_length=80)]
+
+
+class PresenceProof(BaseModel):
+    """The member is here: the one-time code on their phone, or their member code scanned.
+
+    `taken_at` is when the tablet scanned the member code, for a redemption
+    made offline (see `shopguide.server.services.member_codes`).
+    """
+
+    one_time_code: OneTimeCode | None = None
+    member_code: MemberCodeText | None = None
+    taken_at: AwareDatetime | None = None
+
+    @model_validator(mode="after")
+    def _one_proof(self) -> Self:
+        if (self.one_time_code is None) == (self.member_code is None):
+            raise ValueError("give exactly one of one_time_code or member_code")
+        return self
+
+
+class Redemption(BaseModel):
+    """What a redemption spends and its proof: the mutation's payload and the online request."""
+
+    order_id: UUID | None = None
+    points: Annotated[int, Field(ge=1, le=MAX_INT)] | None = None
+    coupon_id: Id | None = None
+    proof: PresenceProof
+
+    @model_validator(mode="after")
+    def _something_to_spend(self) -> Self:
+        if self.points is None and self.coupon_id is None:
+            raise ValueError("give points, a coupon_id, or both")
+        return self
+
+
+class RedeemMember(Redemption, Mutation):
+    """Points and/or a coupon spent by a member who is present, checked against the ledger.
+
+    Everything or nothing: a coupon that was used meanwhile refuses the
+    points spent with it too, and the proof stays unspent.
+    """
+
+    member_id: Id
+
+    def apply(self, session: Session, mutation_id: str, pusher: Pusher) -> dict[str, Any]:
+        member = session.get(Member, self.member_id, with_for_update=True, populate_existing=True)
+        if member is None:
+            raise Rejected(f"member {self.member_id} does not exist")
+        key = f"redeem:{mutation_id}"
+        order_id = str(self.order_id) if self.order_id else None
+        coupon_code = None
+        try:
+            offline = member_codes.spend_proof(
+                session,
+                pusher.settings,
+                member,
+                one_time_code=self.proof.one_time_code,
+                member_code=self.proof.member_code,
+                taken_at=self.proof.taken_at,
+                user_id=pusher.user_id,
+                store_id=pusher.store_id,
+            )
+            if self.coupon_id is not None:
+                coupon, _ = loyalty.redeem_coupon(
+                    session,
+                    member,
+                    self.coupon_id,
+                    key=key,
+                    order_id=order_id,
+                    store_id=pusher.store_id,
+                    user_id=pusher.user_id,
+                    offline=offline,
+                )
+                coupon_code = coupon.code
+            if self.points is not None:
+                loyalty.redeem_points(
+                    session,
+                    member,
+                    self.points,
+                    key=key,
+                    order_id=order_id,
+                    store_id=pusher.store_id,
+                    user_id=pusher.user_id,
+                    offline=offline,
+                    offline_cap=pusher.settings.offline_points_cap,
+                )
+        except member_codes.ProofRefused as exc:
+            raise Rejected(exc.reason, [exc.audit_entry] if exc.audit_entry else []) from exc
+        except loyalty.Refused as exc:
+            raise Rejected(exc.reason) from exc
+        audit.record(
+            session,
+            action="member.redeem",
+            entity="member",
+            entity_id=self.member_id,
+            user_id=pusher.user_id,
+            store_id=pusher.store_id,
+            detail={
+                "points": self.points or 0,
+                "coupon": self.coupon_id,
+                "order": order_id,
+                "offline": offline,
+                "mutation": mutation_id,
+            },
+        )
+        session.flush()
+        return {
+            "member_id": self.member_id,
+            "points": self.points or 0,
+            "coupon_id": self.coupon_id,
+            "coupon_code": coupon_code,
+            "balance": member.points,
+            "offline": offline,
+        }
+
+
 TYPES: dict[str, type[Mutation]] = {
     "order.place": PlaceOrder,
     "payment.record": RecordPayment,
     "member.update": UpdateMember,
+    "member.redeem": RedeemMember,
 }
 
 

@@ -120,6 +120,7 @@ def _apply(session: Session, key: str, mutation: MutationIn, pusher: Pusher) -> 
         result = command.apply(session, key, pusher)
     except Rejected as exc:
         session.rollback()
+        session.add_all(exc.keep)
         return _record_rejection(session, key, mutation, pusher, exc.reason)
     record.result = result
     session.commit()

@@ -20,7 +20,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, StringConstraints
 from starlette.concurrency import run_in_threadpool
 
-from shopguide.server.api.deps import CurrentUser, SessionDep
+from shopguide.server.api.deps import CurrentUser, SessionDep, SettingsDep
 from shopguide.server.sync import pull as pull_service
 from shopguide.server.sync import push as push_service
 from shopguide.server.sync.mutations import Pusher
@@ -129,6 +129,8 @@ def _nothing_new(answer: dict[str, Any]) -> bool:
 
 
 @router.post("/push", response_model=PushResponse, responses={409: {}, 422: {}, 503: {}})
-def push(body: PushRequest, user: CurrentUser, session: SessionDep) -> JSONResponse:
-    pusher = Pusher(user_id=user.user_id, role=user.role, store_id=user.store_id)
+def push(
+    body: PushRequest, user: CurrentUser, session: SessionDep, settings: SettingsDep
+) -> JSONResponse:
+    pusher = Pusher(user_id=user.user_id, role=user.role, store_id=user.store_id, settings=settings)
     return JSONResponse({"results": push_service.push(session, body.mutations, pusher)})

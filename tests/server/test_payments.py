@@ -13,7 +13,12 @@ from shopguide.server.models.types import utcnow
 from tests.server.conftest import ServerUnderTest
 
 
-def place_order(server: ServerUnderTest, headers: dict[str, str], quantity: int = 1) -> str:
+def place_order(
+    server: ServerUnderTest,
+    headers: dict[str, str],
+    quantity: int = 1,
+    member_id: int | None = None,
+) -> str:
     order_id = str(uuid.uuid4())
     variant = server.world.variants["TS-0001-NAV-M"]
     body = {
@@ -25,6 +30,7 @@ def place_order(server: ServerUnderTest, headers: dict[str, str], quantity: int 
                 "payload": {
                     "order_id": order_id,
                     "store_id": server.world.store_a,
+                    "member_id": member_id,
                     "currency": "CNY",
                     "lines": [
                         {
@@ -273,3 +279,28 @@ def test_a_payment_racing_a_cancel_ends_in_one_clear_state(server: ServerUnderTe
             ).scalar_one()
         assert count == 1
     assert outcomes <= {"paid", "cancelled"}
+
+
+def member_points(server: ServerUnderTest, member_id: int) -> int:
+    with server.app.state.engine.connect() as conn:
+        return int(
+            conn.execute(
+                text("SELECT points FROM member WHERE id = :m"), {"m": member_id}
+            ).scalar_one()
+        )
+
+
+def test_a_members_order_earns_points_when_paid_once_and_a_refund_takes_them_back(
+    server: ServerUnderTest,
+) -> None:
+    guide = server.login("a.guide")
+    wang = server.world.member_wang
+    before = member_points(server, wang)
+    intent = new_intent(server, guide, place_order(server, guide, quantity=2, member_id=wang))
+    assert member_points(server, wang) == before, "nothing is earned before the money arrives"
+    server.client.post(wallet_path(intent) + "/pay")
+    server.client.post(wallet_path(intent) + "/pay")
+    gold_rate_points = 198 * 15 // 10  # 198.00 at gold's 1.5 points per yuan
+    assert member_points(server, wang) == before + gold_rate_points
+    server.client.post(f"/api/v1/payments/{intent['id']}/refund", headers=server.login("a.manager"))
+    assert member_points(server, wang) == before

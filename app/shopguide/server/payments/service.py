@@ -34,7 +34,7 @@ from shopguide.server.models import (
 from shopguide.server.models.types import utcnow
 from shopguide.server.payments.providers import IntentContext, Notice, Provider, ProviderError
 from shopguide.server.payments.references import make_reference
-from shopguide.server.services import audit
+from shopguide.server.services import audit, loyalty
 from shopguide.server.services.errors import (
     BadGateway,
     Conflict,
@@ -271,6 +271,7 @@ def refund(
     if order is not None:
         order.status = REFUNDED
         session.add(order)
+        loyalty.reverse_for_refund(session, order.id, user_id=user_id)
     audit.record(
         session,
         action="payment.refund",
@@ -313,6 +314,7 @@ def _mark_paid(session: Session, payment: Payment, *, provider_ref: str, amount:
         if order is not None:
             order.status = PAID
             session.add(order)
+            loyalty.earn_for_order(session, order.id)
     else:
         reason = (
             "paid twice: refund the second payment"

@@ -3,8 +3,9 @@
     .venv/bin/python scripts/screenshots.py [OUTPUT_FOLDER]   (default: screenshots/)
 
 Writes sell.png (search results and a cart for a gold member with a coupon),
-product.png (the stock matrix with nearby stores), cart.png (the cart) and
-sell-portrait.png (the Sell screen with the tablet upright, 800x1280).
+product.png (the stock matrix with nearby stores), cart.png (the cart),
+sell-portrait.png (the Sell screen with the tablet upright, 800x1280) and
+orders.png (the Orders screen: paid, declined, cash and waiting orders).
 """
 
 from __future__ import annotations
@@ -17,16 +18,22 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import requests
 from PySide6.QtCore import QEventLoop, QTimer
 
 from shopguide.cli import DEMO_PASSWORD
+from shopguide.client.catalog import CatalogReader
+from shopguide.client.offline_payments import OfflinePayments
+from shopguide.client.orders import OrderLine, queue_order
 from shopguide.client.tablet import Tablet
+from shopguide.core.money import Money
 from shopguide.server.config import Settings
 from shopguide.server.db import make_engine
 from shopguide.server.embedded import EmbeddedServer
 from shopguide.server.migrate import upgrade
 from shopguide.server.seed import seed_database
 from shopguide.ui.app import AppController, application
+from shopguide.ui.orders.orders_screen import OrdersScreen
 from shopguide.ui.screens import default_screens
 from shopguide.ui.sell.product_detail import ProductDetail
 from shopguide.ui.sell.search_model import VARIANT_ID_ROLE
@@ -51,6 +58,36 @@ def a_member_with_a_coupon(server_db: Path) -> tuple[int, str]:
     return int(member_id), str(code)
 
 
+def some_orders(tablet: Tablet, reader: CatalogReader, variant_ids: list[int]) -> str:
+    """Sales in the states a guide meets, settled as a customer would; returns the declined one."""
+    assert tablet.api is not None
+    engine = tablet.connect()
+    rows = reader.variant_rows(variant_ids)
+
+    def sell(variant_id: int, quantity: int) -> str:
+        price = rows[variant_id].list_price
+        line = OrderLine(variant_id, quantity, price, Money.zero(price.currency))
+        return queue_order(tablet.outbox, store_id=tablet.store_id, lines=[line])
+
+    def wallet(order_id: str, action: str, **form: str) -> None:
+        assert tablet.api is not None
+        intent = tablet.api.post("/payments", {"order_id": order_id, "provider": "sandbox"})
+        requests.post(intent["qr_content"] + "/" + action, data=form, timeout=10)
+
+    paid, cash, declined, _waiting = (
+        sell(v, n) for v, n in zip(variant_ids, (2, 1, 1, 3), strict=True)
+    )
+    engine.push_pending()
+    wallet(paid, "pay")
+    wallet(declined, "decline", reason="insufficient balance")
+    price = rows[variant_ids[1]].list_price
+    OfflinePayments(outbox=tablet.outbox, cache=tablet.cache, store_id=tablet.store_id).record(
+        cash, "cash", price
+    )
+    engine.push_pending()
+    return declined
+
+
 def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = application()
@@ -60,7 +97,8 @@ def main(out: Path) -> int:
         engine = make_engine(url)
         upgrade(engine)
         seed_database(engine, stores=30, styles=600, members=2000, password=DEMO_PASSWORD)
-        with EmbeddedServer(Settings(database_url=url, secret_key="s" * 40)) as server:
+        settings = Settings(database_url=url, secret_key="s" * 40, sandbox_payments=True)
+        with EmbeddedServer(settings) as server:
             tablet = Tablet(folder / "tablet")
             tablet.login(server.url, "sz01.guide1", DEMO_PASSWORD)
             sync = tablet.connect()
@@ -106,6 +144,14 @@ def main(out: Path) -> int:
             settle()
             detail.grab().save(str(out / "product.png"))
             detail.close()
+            declined = some_orders(tablet, sell.reader, ids[2:6])
+            window.show_screen("orders")
+            settle(1500)
+            orders = window.stack.currentWidget()
+            assert isinstance(orders, OrdersScreen)
+            orders.select(declined)
+            settle()
+            window.grab().save(str(out / "orders.png"))
             window.close()
             tablet.close()
         engine.dispose()

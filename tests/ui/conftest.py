@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
 from shopguide.client.tablet import Tablet
@@ -32,6 +34,17 @@ def threaded_tasks() -> Iterator[None]:
     runner.wait_for_done(20_000)
 
 
+def delete_closed_widgets() -> None:
+    """Delete the widgets qtbot closed here, on the GUI thread.
+
+    A screen outside a window is owned by Python, and one held in a reference cycle by its
+    own callbacks is freed by the garbage collector, on whichever thread collects: its C++
+    side must be gone before then.
+    """
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+
+
 @pytest.fixture(scope="module")
 def live_server(databases: DatabaseFactory) -> Iterator[LiveServer]:
     """The UI does not care which database the server uses: SQLite only, once per module."""
@@ -50,6 +63,7 @@ def inline_tasks() -> Iterator[None]:
 class Floor:
     tablet: Tablet
     sell: SellScreen
+    screens: list[Screen]  # every screen the app made, alive (and deleted) with the floor
 
 
 @pytest.fixture
@@ -72,14 +86,16 @@ def open_sell(
         application()
         tablet = Tablet(tmp_path / "tablet")
         screens: list[Screen] = default_screens(tablet, SyncBridge(tablet.connect()))
+        for screen in screens:  # each closed and deleted on this thread at teardown
+            qtbot.addWidget(screen.widget)
         sell = screens[0].widget
         assert isinstance(sell, SellScreen)
-        qtbot.addWidget(sell)
         sell.resize(1200, 760)
         sell.show()
-        opened.append(Floor(tablet, sell))
+        opened.append(Floor(tablet, sell, screens))
         return opened[-1]
 
     yield open_
     for floor in opened:
         floor.tablet.close()
+    delete_closed_widgets()

@@ -134,6 +134,16 @@ class Outbox(DurableFile):
         """Every mutation of a type still held here, whatever its state, oldest first."""
         return self._select("WHERE type = ? ORDER BY seq", (type_,))
 
+    def unsettled(self, type_: str) -> list[Mutation]:
+        """Mutations of a type still waiting or refused, oldest first."""
+        return self._select(
+            "WHERE state IN ('pending', 'rejected') AND type = ? ORDER BY seq", (type_,)
+        )
+
+    def latest(self, type_: str, limit: int) -> list[Mutation]:
+        """The newest mutations of a type, whatever their state, newest first."""
+        return self._select("WHERE type = ? ORDER BY seq DESC LIMIT ?", (type_, limit))
+
     def needs_attention(self) -> list[Mutation]:
         return self._select("WHERE state = 'rejected' ORDER BY seq", ())
 

@@ -43,3 +43,12 @@ def uuid7(now_ms: int | None = None) -> uuid.UUID:
 
 def uuid7_str() -> str:
     return str(uuid7())
+
+
+def short_order_id(order_id: str) -> str:
+    """What people read and say aloud for an order: its last 8 hex digits, upper case.
+
+    A UUIDv7 starts with the time, so its first digits are the same for every
+    order of the same minute; its last digits are random and tell them apart.
+    """
+    return order_id.replace("-", "")[-8:].upper()

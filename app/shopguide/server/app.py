@@ -6,7 +6,7 @@ from fastapi import FastAPI
 from sqlalchemy import text
 
 from shopguide import __version__
-from shopguide.server import member_page
+from shopguide.server import member_page, receipts
 from shopguide.server.api.errors import BodySizeLimit, install_error_handlers
 from shopguide.server.api.routes import api_router
 from shopguide.server.config import Settings
@@ -33,6 +33,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.include_router(api_router)
     app.include_router(wallet.router)
+    app.include_router(receipts.router)
     app.include_router(member_page.router)
 
     @app.get("/healthz", tags=["ops"])

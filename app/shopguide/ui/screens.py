@@ -6,13 +6,16 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication
 
+from shopguide.client import settings as opts
 from shopguide.client.cart_pricing import CartQuote, MemberTermsReader, price
 from shopguide.client.carts import Cart, CartStore
 from shopguide.client.catalog import CatalogReader, VariantRow
-from shopguide.client.checkout import Checkout
+from shopguide.client.checkout import Checkout, Sale
+from shopguide.client.order_history import OrderHistory
 from shopguide.client.tablet import Tablet
 from shopguide.ui.checkout.checkout_dialog import CheckoutDialog
 from shopguide.ui.main_window import Screen
+from shopguide.ui.orders.orders_screen import OrdersScreen
 from shopguide.ui.sell.cart_panel import CartPanel
 from shopguide.ui.sell.product_detail import ProductDetail
 from shopguide.ui.sell.sell_screen import SellScreen
@@ -67,17 +70,21 @@ def default_screens(tablet: Tablet, bridge: SyncBridge) -> list[Screen]:
 
     bridge.data_changed.connect(data_changed)
 
-    def checkout() -> None:
-        view = cart_panel.view
-        if view is None or tablet.api is None:
-            return
-        payments = Checkout(
+    def payments() -> Checkout | None:
+        if tablet.api is None:
+            return None
+        return Checkout(
             outbox=tablet.outbox, engine=bridge.engine, api=tablet.api, store_id=tablet.store_id
         )
+
+    def checkout() -> None:
+        view = cart_panel.view
+        taking = payments()
+        if view is None or taking is None:
+            return
         CheckoutDialog(
-            payments,
-            view.cart,
-            view.quote.priced,
+            taking,
+            taking.sale(view.cart, view.quote.priced),
             merchant=tablet.store_name(),
             on_paid=cart_panel.start_new_cart,
             parent=sell,
@@ -85,4 +92,36 @@ def default_screens(tablet: Tablet, bridge: SyncBridge) -> list[Screen]:
 
     cart_panel.checkout_requested.connect(checkout)
     cart_panel.edit_requested.connect(lambda v: open_product(v, replacing=True))
-    return [Screen("sell", tr("Sell"), sell, icon="sell")]
+
+    history = OrderHistory(
+        outbox=tablet.outbox,
+        api=tablet.api,
+        reader=reader,
+        guide_name=tablet.settings.get(opts.FULL_NAME),
+        store_name=tablet.store_name,
+    )
+
+    def retry_payment(order_id: str) -> None:
+        """A new payment code for an order the server has, opened from the Orders screen."""
+        taking = payments()
+        if taking is None:
+            return
+
+        def open_checkout(sale: Sale) -> None:
+            CheckoutDialog(
+                taking,
+                sale,
+                merchant=tablet.store_name(),
+                on_paid=orders.refresh,
+                parent=orders,
+            ).open()
+
+        run_task(lambda: history.sale(order_id), open_checkout, orders.show_problem)
+
+    orders = OrdersScreen(history, retry=retry_payment)
+    bridge.status_changed.connect(orders.follow_sync)
+    bridge.data_changed.connect(orders.follow_data)
+    return [
+        Screen("sell", tr("Sell"), sell, icon="sell"),
+        Screen("orders", tr("Orders"), orders, icon="orders"),
+    ]

@@ -1,9 +1,10 @@
 """The checkout: the customer scans the QR with a phone wallet and the dialog shows paid.
 
-The dialog never decides that money arrived: it places the order, asks the
-server for an intent, shows its QR and waits on the server's word (a long
-poll), then shows paid with the receipt, or the decline reason, or a fresh
-code when the old one expired.
+The dialog never decides that money arrived: it places the order (unless
+the sale names one the server already has, as a retry from the Orders
+screen does), asks the server for an intent, shows its QR and waits on the
+server's word (a long poll), then shows paid with the receipt the customer
+keeps, or the decline reason, or a fresh code when the old one expired.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from shopguide.client.api import OfflineError
-from shopguide.client.carts import Cart
-from shopguide.client.checkout import Checkout, Intent
+from shopguide.client.checkout import Checkout, Intent, Sale
+from shopguide.client.receipts import Receipt
 from shopguide.core.money import Money
-from shopguide.core.pricing import PricedCart
 from shopguide.ui.checkout.qr_image import qr_image
+from shopguide.ui.checkout.receipt_view import ReceiptView
 from shopguide.ui.tasks import run_task
 
 PAYMENT_QUEUE = "payment"
@@ -35,25 +36,25 @@ class CheckoutDialog(QDialog):
     def __init__(
         self,
         checkout: Checkout,
-        cart: Cart,
-        priced: PricedCart,
+        sale: Sale,
         *,
         merchant: str,
         on_paid: Callable[[], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.checkout, self.cart, self.priced = checkout, cart, priced
+        self.checkout, self.sale = checkout, sale
         self._on_paid = on_paid
         self.intent: Intent | None = None
+        self.receipt: ReceiptView | None = None
         self._closed = False
         self.setWindowTitle(tr("Payment"))
         self.setMinimumSize(560, 720)
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         self.merchant = QLabel(merchant)
         self.merchant.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.merchant)
-        self.amount = QLabel(priced.total.format())
+        self.amount = QLabel(sale.total.format())
         self.amount.setObjectName("cartTotal")
         self.amount.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.amount)
@@ -62,15 +63,13 @@ class CheckoutDialog(QDialog):
         self.qr.setMinimumSize(360, 360)
         self.qr.setAccessibleName(tr("Payment code for the customer to scan"))
         layout.addWidget(self.qr, 1)
-        self.status = QLabel(tr("Sending the order…"))
+        self.status = QLabel(
+            tr("Sending the order…") if sale.place is not None else tr("Making a payment code…")
+        )
         self.status.setObjectName("paymentStatus")
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
-        self.receipt = QLabel()
-        self.receipt.setWordWrap(True)
-        self.receipt.hide()
-        layout.addWidget(self.receipt)
         buttons = QHBoxLayout()
         self.again = QPushButton(tr("New code"))
         self.again.setObjectName("primary")
@@ -89,8 +88,9 @@ class CheckoutDialog(QDialog):
 
     def _start(self) -> None:
         def place_and_ask() -> Intent:
-            order_id = self.checkout.place(self.cart, self.priced)
-            return self.checkout.intent(order_id)
+            if self.sale.place is not None:
+                self.sale.place()
+            return self.checkout.intent(self.sale.order_id)
 
         run_task(place_and_ask, self._show_intent, self._failed, queue=PAYMENT_QUEUE)
 
@@ -98,7 +98,7 @@ class CheckoutDialog(QDialog):
         self.again.hide()
         self.status.setText(tr("Making a new code…"))
         run_task(
-            lambda: self.checkout.intent(self.cart.id),
+            lambda: self.checkout.intent(self.sale.order_id),
             self._show_intent,
             self._failed,
             queue=PAYMENT_QUEUE,
@@ -146,13 +146,15 @@ class CheckoutDialog(QDialog):
         self._countdown.stop()
         if intent.status == "paid":
             self.qr.clear()
-            self.qr.setText("✓")
-            self.qr.setObjectName("paidMark")
+            for shown_before in (self.merchant, self.amount, self.qr):
+                shown_before.hide()  # the receipt says it all again
+            self.status.setProperty("level", "paid")
+            self.status.style().unpolish(self.status)
+            self.status.style().polish(self.status)
             self.status.setText(
                 tr("Paid {0}").format(Money(intent.amount, intent.currency).format())
             )
-            self.receipt.setText(self._receipt_text(intent))
-            self.receipt.show()
+            self._show_receipt(intent)
             self.close_button.setText(tr("Done"))
             self._on_paid()
         elif intent.status == "expired":
@@ -169,14 +171,23 @@ class CheckoutDialog(QDialog):
         else:
             self.status.setText(tr("Payment {0}").format(intent.status))
 
-    def _receipt_text(self, intent: Intent) -> str:
-        lines = [tr("Receipt · order {0}").format(intent.order_id[:8].upper())]
-        lines += [
-            f"{line.line.label} × {line.line.quantity}  {line.net_total.format()}"
-            for line in self.priced.lines
-        ]
-        lines.append(tr("Total {0}").format(self.priced.total.format()))
-        return "\n".join(lines)
+    def _show_receipt(self, intent: Intent) -> None:
+        """The receipt under the paid banner; its own QR once the server gives its address."""
+        receipt = Receipt(
+            store_name=self.merchant.text(),
+            order_id=self.sale.order_id,
+            lines=self.sale.lines,
+            total=self.sale.total,
+            method=intent.provider,
+            paid_at=intent.paid_at,
+        )
+        view = self.receipt = ReceiptView(receipt)
+        self._layout.insertWidget(self._layout.indexOf(self.status) + 1, view, 1)
+        run_task(
+            lambda: self.checkout.receipt_url(self.sale.order_id),
+            view.set_url,
+            lambda _error: None,  # no address, no receipt QR: the lines and Save PDF remain
+        )
 
     def _tick(self) -> None:
         if self.intent is None:

@@ -6,6 +6,7 @@ from shopguide.server.api.routes import (
     auth,
     catalog,
     members,
+    orders,
     payments,
     stock,
     stores,
@@ -14,5 +15,5 @@ from shopguide.server.api.routes import (
 )
 
 api_router = APIRouter(prefix="/api/v1")
-for module in (auth, users, stores, catalog, stock, members, sync, payments):
+for module in (auth, users, stores, catalog, stock, members, sync, orders, payments):
     api_router.include_router(module.router)

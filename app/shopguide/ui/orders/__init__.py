@@ -1,0 +1,1 @@
+"""The Orders screen: the store's recent orders, their payment state, retry and receipts."""

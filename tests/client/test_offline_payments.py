@@ -61,13 +61,14 @@ def test_an_offline_store_qr_carries_the_store_account_and_names_the_order(
     tablet = make_tablet(proxy.url)
     sale = sell_while_offline(live_server, tablet, proxy)
     total = order_total(live_server, tablet, sale.order_id)
-    payload = decode(offline_payments(tablet).local_qr(sale.order_id, total, terminal_label="SZ01"))
+    payload = decode(offline_payments(tablet).local_qr(sale.order_id, total))
     assert payload.dynamic
     assert payload.amount == total.amount_text()
     [account] = payload.accounts
     assert account.guid == "com.example.acquirer"
     assert payload.additional is not None
     assert payload.additional.bill_number == offline_bill_number(sale.order_id)
+    assert payload.additional.terminal_label == "SZ01"
     assert order_id_of_bill(payload.additional.bill_number) == sale.order_id
 
 
@@ -110,4 +111,4 @@ def test_a_tablet_without_its_store_account_cached_offers_no_store_qr(
 ) -> None:
     tablet = make_tablet(live_server.url)  # logged in, never synced: nothing cached
     with pytest.raises(NoMerchantAccount, match="no payment account"):
-        offline_payments(tablet).local_qr(uuid7_str(), Money(9900, "CNY"), terminal_label="SZ01")
+        offline_payments(tablet).local_qr(uuid7_str(), Money(9900, "CNY"))

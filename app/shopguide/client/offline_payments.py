@@ -46,14 +46,24 @@ class OfflinePayments:
         )
         return None if row is None else MerchantProfile(*(str(value) for value in row))
 
-    def local_qr(self, order_id: str, total: Money, *, terminal_label: str) -> str:
+    def local_qr(self, order_id: str, total: Money) -> str:
         """The store's EMV QR for this order, which the acquirer will report by order id."""
         profile = self.merchant_profile()
         if profile is None or profile.currency != total.currency:
             raise NoMerchantAccount("this store has no payment account on this tablet")
         return payment_qr(
-            profile, total, bill_number=offline_bill_number(order_id), terminal_label=terminal_label
+            profile,
+            total,
+            bill_number=offline_bill_number(order_id),
+            terminal_label=self._store_code(),
         )
+
+    def _store_code(self) -> str:
+        """The terminal label: the store's code, as the server's own QR carries it."""
+        row = self.cache.read(
+            lambda c: c.execute("SELECT code FROM store WHERE id = ?", (self.store_id,)).fetchone()
+        )
+        return str(row[0]) if row else f"STORE{self.store_id}"
 
     def recorded(self, order_id: str) -> Method | None:
         """How this order was closed offline, if it was."""

@@ -11,6 +11,7 @@ from shopguide.client.cart_pricing import CartQuote, MemberTermsReader, price
 from shopguide.client.carts import Cart, CartStore
 from shopguide.client.catalog import CatalogReader, VariantRow
 from shopguide.client.checkout import Checkout, Sale
+from shopguide.client.offline_payments import OfflinePayments
 from shopguide.client.order_history import OrderHistory
 from shopguide.client.tablet import Tablet
 from shopguide.ui.checkout.checkout_dialog import CheckoutDialog
@@ -70,6 +71,8 @@ def default_screens(tablet: Tablet, bridge: SyncBridge) -> list[Screen]:
 
     bridge.data_changed.connect(data_changed)
 
+    offline = OfflinePayments(outbox=tablet.outbox, cache=tablet.cache, store_id=tablet.store_id)
+
     def payments() -> Checkout | None:
         if tablet.api is None:
             return None
@@ -87,6 +90,7 @@ def default_screens(tablet: Tablet, bridge: SyncBridge) -> list[Screen]:
             taking.sale(view.cart, view.quote.priced),
             merchant=tablet.store_name(),
             on_paid=cart_panel.start_new_cart,
+            offline=offline,
             parent=sell,
         ).open()
 
@@ -113,6 +117,7 @@ def default_screens(tablet: Tablet, bridge: SyncBridge) -> list[Screen]:
                 sale,
                 merchant=tablet.store_name(),
                 on_paid=orders.refresh,
+                offline=offline,
                 parent=orders,
             ).open()
 

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from shopguide.client.api import OfflineError
 from shopguide.client.checkout import Checkout, Intent, Sale
+from shopguide.client.offline_payments import OfflinePayments
 from shopguide.client.receipts import Receipt
 from shopguide.core.money import Money
+from shopguide.ui.checkout.offline_panel import OfflinePanel
 from shopguide.ui.checkout.qr_image import qr_image
 from shopguide.ui.checkout.receipt_view import ReceiptView
 from shopguide.ui.tasks import run_task
@@ -40,11 +42,13 @@ class CheckoutDialog(QDialog):
         *,
         merchant: str,
         on_paid: Callable[[], None],
+        offline: OfflinePayments | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.checkout, self.sale = checkout, sale
+        self.checkout, self.sale, self.offline = checkout, sale, offline
         self._on_paid = on_paid
+        self.offline_panel: OfflinePanel | None = None
         self.intent: Intent | None = None
         self.receipt: ReceiptView | None = None
         self._closed = False
@@ -200,8 +204,38 @@ class CheckoutDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self._countdown.stop()
+        if isinstance(error, OfflineError) and self.intent is None and self.offline is not None:
+            self._offer_offline()
+            return
         self.status.setText(str(error))
         self.close_button.setText(tr("Close"))
+
+    def _offer_offline(self) -> None:
+        """No code from the server: the order waits in the outbox; close the sale another way."""
+        assert self.offline is not None
+        self.qr.hide()
+        self.status.setText(tr("Offline"))
+        panel = self.offline_panel = OfflinePanel(
+            self.offline, order_id=self.sale.order_id, total=self.sale.total, parent=self
+        )
+        panel.recorded.connect(self._recorded_offline)
+        panel.retry_online.connect(self._back_online)
+        panel.grown.connect(self.adjustSize)
+        self._layout.insertWidget(self._layout.indexOf(self.status) + 1, panel, 1)
+        self.adjustSize()
+
+    def _recorded_offline(self, _method: str) -> None:
+        self.status.setText(tr("Recorded offline"))
+        self.close_button.setText(tr("Done"))
+        self._on_paid()
+
+    def _back_online(self) -> None:
+        if self.offline_panel is not None:
+            self.offline_panel.deleteLater()
+            self.offline_panel = None
+        self.qr.show()
+        self.status.setText(tr("Asking the server again…"))
+        self._start()
 
     def done(self, result: int) -> None:
         self._closed = True

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -22,6 +22,8 @@ from shopguide.client.offline_payments import Method, NoMerchantAccount, Offline
 from shopguide.core.money import Money
 from shopguide.ui.checkout.qr_image import qr_image
 from shopguide.ui.tasks import run_task
+
+OFFLINE_QR_MODULE_PX = 5  # an EMV payload is longer than a wallet URL: keep the code on screen
 
 
 def tr(text: str) -> str:
@@ -41,6 +43,7 @@ class OfflinePanel(QWidget):
 
     recorded = Signal(str)
     retry_online = Signal()
+    grown = Signal()  # the store's QR appeared: the dialog makes room
 
     def __init__(
         self,
@@ -48,12 +51,10 @@ class OfflinePanel(QWidget):
         *,
         order_id: str,
         total: Money,
-        terminal_label: str,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.payments, self.order_id, self.total = payments, order_id, total
-        self.terminal_label = terminal_label
         layout = QVBoxLayout(self)
         self.explain = QLabel(
             tr(
@@ -67,51 +68,58 @@ class OfflinePanel(QWidget):
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr.setAccessibleName(tr("The store's payment code, not yet verified"))
         self.qr.hide()
-        layout.addWidget(self.qr, 1)
+        layout.addWidget(self.qr)
         self.warning = QLabel(
             tr(
-                "PAYMENT UNVERIFIED — the server confirms it after the tablet reconnects. "
-                "Check the customer's phone shows the payment to this store."
+                "PAYMENT UNVERIFIED until the server hears from the bank. Check that the "
+                "customer's phone shows it paid to this store."
             )
         )
         self.warning.setObjectName("unverified")
         self.warning.setWordWrap(True)
         self.warning.hide()
         layout.addWidget(self.warning)
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()
         self.cash = QPushButton(tr("Cash received"))
         self.cash.clicked.connect(lambda: self._confirm("cash"))
-        self.card = QPushButton(tr("Paid on card terminal"))
+        self.card = QPushButton(tr("Card terminal"))
         self.card.clicked.connect(lambda: self._confirm("card_terminal"))
-        self.store_qr = QPushButton(tr("Show store QR"))
+        self.online = QPushButton(tr("Try online again"))
+        self.online.clicked.connect(self.retry_online.emit)
+        self.store_qr = QPushButton(tr("Show the store's QR"))
+        self.store_qr.setObjectName("primary")
         self.store_qr.clicked.connect(self._show_store_qr)
-        self.customer_paid = QPushButton(tr("Customer has paid"))
+        self.customer_paid = QPushButton(tr("Customer has paid (unverified)"))
         self.customer_paid.setObjectName("primary")
         self.customer_paid.clicked.connect(lambda: self._confirm("emv_offline"))
         self.customer_paid.hide()
-        for button in (self.cash, self.card, self.store_qr, self.customer_paid):
-            buttons.addWidget(button)
+        buttons.addWidget(self.cash, 0, 0)
+        buttons.addWidget(self.card, 0, 1)
+        buttons.addWidget(self.store_qr, 1, 0, 1, 2)
+        buttons.addWidget(self.customer_paid, 1, 0, 1, 2)
+        buttons.addWidget(self.online, 2, 0, 1, 2)
         layout.addLayout(buttons)
-        self.online = QPushButton(tr("Try the server again"))
-        self.online.clicked.connect(self.retry_online.emit)
-        layout.addWidget(self.online)
+        layout.addStretch(1)
 
     def _show_store_qr(self) -> None:
         try:
-            content = self.payments.local_qr(
-                self.order_id, self.total, terminal_label=self.terminal_label
-            )
+            content = self.payments.local_qr(self.order_id, self.total)
         except NoMerchantAccount as exc:
             self.explain.setText(
                 tr("{0}. Take cash or use the card terminal.").format(str(exc).capitalize())
             )
             self.store_qr.setEnabled(False)
             return
-        self.qr.setPixmap(QPixmap.fromImage(qr_image(content)))
+        pixmap = QPixmap.fromImage(qr_image(content, module_px=OFFLINE_QR_MODULE_PX))
+        self.qr.setPixmap(pixmap)
+        self.qr.setMinimumSize(pixmap.size())
+        self.explain.hide()  # the warning under the code says what matters now
         self.qr.show()
         self.warning.show()
         self.customer_paid.show()
         self.store_qr.hide()
+        self.online.hide()  # the customer is paying: going back online would start over
+        self.grown.emit()
 
     def _confirm(self, method: Method) -> None:
         question = {
@@ -134,6 +142,10 @@ class OfflinePanel(QWidget):
         )
 
     def _recorded(self, method: Method) -> None:
+        for done_with in (self.qr, self.cash, self.card, self.customer_paid, self.online):
+            done_with.hide()
+        self.store_qr.hide()
+        self.explain.show()
         self.explain.setText(
             tr(
                 "Recorded as {0}. It will be sent to the server when the connection returns."

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from shopguide.core.ids import short_order_id
 from shopguide.server.config import Settings
 from shopguide.server.db import write_transaction
 from shopguide.server.models import (
@@ -188,7 +189,7 @@ def _context(
         base_url=base_url,
         store=store,
         account=session.get(MerchantAccount, (store.id, provider)),
-        subject=f"{brand.name if brand else ''} {store.name} {order.id[:8].upper()}".strip(),
+        subject=f"{brand.name if brand else ''} {store.name} {short_order_id(order.id)}".strip(),
     )
 
 

@@ -16,6 +16,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse
 from sqlmodel import Session
 
+from shopguide.core.ids import short_order_id
 from shopguide.core.money import Money
 from shopguide.server.models import Brand, Order, Payment, Store
 from shopguide.server.payments import service
@@ -91,7 +92,7 @@ def wallet_page(reference: str, request: Request) -> HTMLResponse:
     details = (
         f'<div class="merchant" id="merchant">{html.escape(merchant)}</div>'
         f'<div class="amount" id="amount">{html.escape(amount)}</div>'
-        f'<div class="meta">Order {html.escape(payment.order_id[:8].upper())} · '
+        f'<div class="meta">Order {html.escape(short_order_id(payment.order_id))} · '
         f"valid until {payment.expires_at:%H:%M:%S} UTC</div>"
     )
     if status != service.PENDING:

@@ -4,8 +4,9 @@
 
 Writes sell.png (search results and a cart for a gold member with a coupon),
 product.png (the stock matrix with nearby stores), cart.png (the cart),
-sell-portrait.png (the Sell screen with the tablet upright, 800x1280) and
-orders.png (the Orders screen: paid, declined, cash and waiting orders).
+sell-portrait.png (the Sell screen with the tablet upright, 800x1280),
+orders.png (the Orders screen: paid, declined, cash and waiting orders) and
+members.png (that member's card on the Members screen, with the cart attached).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from shopguide.server.embedded import EmbeddedServer
 from shopguide.server.migrate import upgrade
 from shopguide.server.seed import seed_database
 from shopguide.ui.app import AppController, application
+from shopguide.ui.members.members_screen import MembersScreen
 from shopguide.ui.orders.orders_screen import OrdersScreen
 from shopguide.ui.screens import default_screens
 from shopguide.ui.sell.product_detail import ProductDetail
@@ -86,6 +88,36 @@ def some_orders(tablet: Tablet, reader: CatalogReader, variant_ids: list[int]) -
     )
     engine.push_pending()
     return declined
+
+
+def a_purchase(tablet: Tablet, reader: CatalogReader, member_id: int, variant_id: int) -> None:
+    """The member bought one item here earlier and paid in the wallet."""
+    assert tablet.api is not None
+    price = reader.variant_rows([variant_id])[variant_id].list_price
+    line = OrderLine(variant_id, 1, price, Money.zero(price.currency))
+    order_id = queue_order(
+        tablet.outbox, store_id=tablet.store_id, lines=[line], member_id=member_id
+    )
+    tablet.connect().push_pending()
+    intent = tablet.api.post("/payments", {"order_id": order_id, "provider": "sandbox"})
+    requests.post(intent["qr_content"] + "/pay", timeout=10)
+
+
+def edit_the_card(members: MembersScreen) -> None:
+    """What a guide learns while serving the member: their sizes and a note."""
+    panel = members.panel
+    for category, size in (("running shoes", "39"), ("t-shirts", "M")):
+        panel.add_size_row()
+        row = panel.sizes.rowCount() - 1
+        for column, text in enumerate((category, size)):
+            item = panel.sizes.item(row, column)
+            assert item is not None
+            item.setText(text)
+    panel.save_sizes_button.click()
+    settle()
+    panel.note.setPlainText("Prefers slim fits. Ask about the trail runners in 39.")
+    panel.save_note_button.click()
+    settle()
 
 
 def main(out: Path) -> int:
@@ -152,6 +184,15 @@ def main(out: Path) -> int:
             orders.select(declined)
             settle()
             window.grab().save(str(out / "orders.png"))
+            for variant_id in ids[6:8]:
+                a_purchase(tablet, sell.reader, member_id, variant_id)
+            window.show_screen("members")
+            members = window.stack.currentWidget()
+            assert isinstance(members, MembersScreen)
+            members.open_member(member_id)
+            settle(1500)
+            edit_the_card(members)
+            window.grab().save(str(out / "members.png"))
             window.close()
             tablet.close()
         engine.dispose()

@@ -67,3 +67,16 @@ def test_a_fast_burst_that_is_not_a_valid_barcode_stays_text(qtbot: QtBot) -> No
     assert seen == []
     assert field.text() == "5901234123450"
     QApplication.instance().removeEventFilter(scanner)  # type: ignore[union-attr]
+
+
+def test_a_fast_burst_of_a_member_code_is_a_scan_even_after_some_typing(qtbot: QtBot) -> None:
+    field, scanner, seen = screen_with_field(qtbot, Clock())
+    code = "SGM1.4711.1767225660.K3JQ6Z2A.MFRGGZDFMZTWQ2LKNNWG23TP"
+    qtbot.keyClicks(field, "tee ")
+    qtbot.keyClicks(field, code)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.keyClicks(field, "SGM:8800123456789012")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert seen == [code, "SGM:8800123456789012"]
+    assert field.text() == "tee "
+    QApplication.instance().removeEventFilter(scanner)  # type: ignore[union-attr]

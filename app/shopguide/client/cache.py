@@ -364,6 +364,22 @@ class Cache:
                 self._writer.execute("PRAGMA secure_delete=OFF")
             self._writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
+    def edit_member(
+        self, member_id: int, *, sizes: Mapping[str, str] | None = None, note: str | None = None
+    ) -> None:
+        """Show a guide's edit of a cached member at once (None leaves a field as it is).
+
+        The edit itself travels through the outbox; this only saves waiting for
+        the server's own row to come back by sync, which overwrites it then.
+        """
+        with self._transaction() as conn:
+            if sizes is not None:
+                conn.execute(
+                    "UPDATE member SET sizes = ? WHERE id = ?", (json.dumps(dict(sizes)), member_id)
+                )
+            if note is not None:
+                conn.execute("UPDATE member SET note = ? WHERE id = ?", (note, member_id))
+
     def _clear_scope(self, conn: sqlite3.Connection, scope: str) -> None:
         kind, store_id = scope_kind(scope)
         if kind == "stock":

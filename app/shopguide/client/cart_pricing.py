@@ -8,11 +8,15 @@ the tablet, the explanation read to the customer and the server agree.
 
 Promotions are not synced to the tablet yet (a later issue), so carts are
 priced with none: `promotions=()`.
+
+With a member attached, the quote also names the member (the cart shows
+who it is priced for) and lists the member's coupons that would fit the
+cart as it stands, each priced alone by the same rules, so "tap to apply"
+never offers a coupon the cart would then refuse.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,17 +30,39 @@ from shopguide.core.money import Money
 from shopguide.core.pricing import CartLine, Coupon, CouponKind, PricedCart, price_cart
 
 _COUPONS_SQL = (
-    "SELECT code, kind, value, min_spend, category, valid_from, valid_to, state FROM coupon "
-    "WHERE member_id = ? AND upper(code) IN (SELECT value FROM json_each(?))"
+    "SELECT code, kind, value, min_spend, category, valid_from, valid_to, state, title "
+    "FROM coupon WHERE member_id = ? ORDER BY valid_to, id"
 )
 
 
 @dataclass(frozen=True, slots=True)
-class MemberTerms:
-    """What pricing needs of a member: the tier, and the offered coupons they hold by code."""
+class HeldCoupon:
+    """A coupon still issued to the member, with the title the customer knows it by."""
 
+    coupon: Coupon
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class MemberTerms:
+    """What pricing needs of a member (the tier, the coupons offered by code) and what the
+    cart shows of them (name, points, the coupons they hold)."""
+
+    id: int
+    name: str
     tier: str
-    coupons: dict[str, Coupon]
+    points: int
+    coupons: dict[str, Coupon]  # the offered codes the member holds, in capitals
+    held: tuple[HeldCoupon, ...]  # every coupon still issued to the member
+
+
+@dataclass(frozen=True, slots=True)
+class CouponFit:
+    """One of the member's coupons that this cart would take, and what it would save."""
+
+    code: str
+    title: str
+    saving: Money
 
 
 class MemberTermsReader:
@@ -50,17 +76,30 @@ class MemberTermsReader:
     ) -> MemberTerms | None:
         """None when the member is not in the cache (another store's, or not synced yet).
 
-        Only the coupons among `codes` are read (codes compare in capitals,
-        as `carts.normalise_coupon_code` leaves them).
+        `coupons` holds those of the member's coupons among `codes` (codes
+        compare in capitals, as `carts.normalise_coupon_code` leaves them),
+        whatever their state, so a used one is refused with its reason.
         """
 
         def query(conn: sqlite3.Connection) -> MemberTerms | None:
-            row = conn.execute("SELECT tier FROM member WHERE id = ?", (member_id,)).fetchone()
+            row = conn.execute(
+                "SELECT name, tier, points FROM member WHERE id = ?", (member_id,)
+            ).fetchone()
             if row is None:
                 return None
-            rows = conn.execute(_COUPONS_SQL, (member_id, json.dumps(list(codes)))).fetchall()
-            coupons = [_coupon(r, currency, now) for r in rows]
-            return MemberTerms(tier=row[0], coupons={c.code.upper(): c for c in coupons})
+            offered = set(codes)
+            rows = conn.execute(_COUPONS_SQL, (member_id,)).fetchall()
+            coupons = [(_coupon(r[:8], currency, now), r[7], str(r[8])) for r in rows]
+            return MemberTerms(
+                id=member_id,
+                name=str(row[0]),
+                tier=str(row[1]),
+                points=int(row[2] or 0),
+                coupons={c.code.upper(): c for c, _, _ in coupons if c.code.upper() in offered},
+                held=tuple(
+                    HeldCoupon(c, title) for c, state, title in coupons if state == "issued"
+                ),
+            )
 
         return self._cache.read(query)
 
@@ -101,6 +140,8 @@ class CartQuote:
     unknown_coupons: tuple[str, ...]
     missing_variants: tuple[int, ...]
     member_missing: bool  # a member is attached but not in the cache: priced as a non-member
+    member: MemberTerms | None = None  # the attached member, when the cache holds them
+    fitting_coupons: tuple[CouponFit, ...] = ()  # not yet offered, best saving first
 
 
 def price(
@@ -144,4 +185,32 @@ def price(
         unknown_coupons=tuple(code for code in cart.coupon_codes if code not in held),
         missing_variants=tuple(i.variant_id for i in cart.items if i.variant_id not in rows),
         member_missing=cart.member_id is not None and terms is None,
+        member=terms,
+        fitting_coupons=_fitting(lines, terms, currency=currency, now=now) if terms else (),
     )
+
+
+def _fitting(
+    lines: Sequence[CartLine], terms: MemberTerms, *, currency: str, now: datetime
+) -> tuple[CouponFit, ...]:
+    """The member's coupons not yet offered that the cart would take, each priced alone."""
+    if not lines:
+        return ()
+    without = price_cart(
+        lines, currency=currency, now=now, member_tier=terms.tier, promotions=(), coupons=()
+    )
+    fits = []
+    for held in terms.held:
+        if held.coupon.code.upper() in terms.coupons:
+            continue
+        alone = price_cart(
+            lines,
+            currency=currency,
+            now=now,
+            member_tier=terms.tier,
+            promotions=(),
+            coupons=[held.coupon],
+        )
+        if alone.applied_coupon is not None:
+            fits.append(CouponFit(held.coupon.code, held.title, without.total - alone.total))
+    return tuple(sorted(fits, key=lambda fit: -fit.saving.minor))

@@ -16,6 +16,7 @@ from shopguide.client.order_history import OrderHistory
 from shopguide.client.tablet import Tablet
 from shopguide.ui.checkout.checkout_dialog import CheckoutDialog
 from shopguide.ui.main_window import Screen
+from shopguide.ui.members.members_screen import members_screen
 from shopguide.ui.orders.orders_screen import OrdersScreen
 from shopguide.ui.sell.cart_panel import CartPanel
 from shopguide.ui.sell.product_detail import ProductDetail
@@ -128,5 +129,6 @@ def default_screens(tablet: Tablet, bridge: SyncBridge) -> list[Screen]:
     bridge.data_changed.connect(orders.follow_data)
     return [
         Screen("sell", tr("Sell"), sell, icon="sell"),
+        members_screen(tablet, bridge, cart_panel, sell),
         Screen("orders", tr("Orders"), orders, icon="orders"),
     ]

@@ -2,10 +2,13 @@
 
 Frames are decoded on a worker thread with the same reader as pictures
 (`image_scan.read_codes`), never more than one at a time, so the preview
-stays smooth; the first product barcode found closes the dialog with it.
+stays smooth; the first code the caller wants (`pick`: a product barcode
+unless told otherwise) closes the dialog with it.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
@@ -33,12 +36,19 @@ def has_camera() -> bool:
 class CameraScanner(QDialog):
     found = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        pick: Callable[[list[str]], str | None] = product_barcode,
+        hint: str = "",
+    ) -> None:
         super().__init__(parent)
+        self._pick = pick
         self.setWindowTitle(tr("Scan with the camera"))
         self.setMinimumSize(720, 560)
         layout = QVBoxLayout(self)
-        self.preview = QLabel(tr("Hold the barcode in front of the camera"))
+        self.preview = QLabel(hint or tr("Hold the barcode in front of the camera"))
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumSize(640, 420)
         layout.addWidget(self.preview, 1)
@@ -77,9 +87,9 @@ class CameraScanner(QDialog):
 
     def _decoded(self, codes: list[str]) -> None:
         self._busy = False
-        barcode = product_barcode(codes)
-        if barcode is not None and self.isVisible():
-            self.found.emit(barcode)
+        wanted = self._pick(codes)
+        if wanted is not None and self.isVisible():
+            self.found.emit(wanted)
             self.accept()
 
     def _failed(self, _error: Exception) -> None:

@@ -1,5 +1,6 @@
-"""The cart beside the search: lines with quantity steppers, undoable removal,
-coupons, the pricing explanation a guide reads to the customer, and parking.
+"""The cart beside the search: the member it is for, lines with quantity steppers,
+undoable removal, coupons (the member's own that fit, one tap each), the pricing
+explanation a guide reads to the customer, and parking.
 
 Every change is written to the cart file first (on a worker thread) and the
 panel redraws from what was saved, so what the guide sees is what survives
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -26,18 +28,48 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopguide.client.cart_pricing import CartQuote
+from shopguide.client.cart_pricing import CartQuote, CouponFit
 from shopguide.client.carts import Cart, CartStore
 from shopguide.client.catalog import CatalogReader, VariantRow
+from shopguide.ui.members.texts import points_text, tier_label
 from shopguide.ui.tasks import run_task
 
 Pricer = Callable[[Cart], CartQuote]
 UNDO_SECONDS = 10
 CART_QUEUE = "cart"  # cart changes apply in the order the guide made them
+FITS_SHOWN = 3  # the member's coupons offered at once, best saving first
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("CartPanel", text)
+
+
+class ElidedButton(QPushButton):
+    """A button whose long lines end in "…" where they would be cut off."""
+
+    def __init__(self, sides: int) -> None:
+        """`sides`: the padding and border theme.qss gives the button, both sides together."""
+        super().__init__()
+        self.full_text = ""
+        self._sides = sides
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        room = self.width() - self._sides
+        metrics = self.fontMetrics()
+        self.setText(
+            "\n".join(
+                metrics.elidedText(line, Qt.TextElideMode.ElideRight, room)
+                for line in self.full_text.split("\n")
+            )
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +83,7 @@ class CartView:
 class CartPanel(QWidget):
     edit_requested = Signal(int)  # a line's variant: change its colour or size
     checkout_requested = Signal()
+    shown = Signal(object)  # CartView: the cart as saved, each time it is redrawn
 
     def __init__(self, store: CartStore, reader: CatalogReader, pricer: Pricer) -> None:
         super().__init__()
@@ -74,6 +107,23 @@ class CartPanel(QWidget):
         header.addWidget(self.park_button)
         layout.addLayout(header)
 
+        self.member_bar = QWidget()
+        self.member_bar.setObjectName("cartMember")
+        member_row = QHBoxLayout(self.member_bar)
+        member_row.setContentsMargins(12, 2, 2, 2)
+        self.member_label = QLabel()
+        self.member_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.member_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        member_row.addWidget(self.member_label, 1)
+        self.detach_button = QPushButton("✕")
+        self.detach_button.setObjectName("stepper")
+        self.detach_button.setFixedSize(44, 44)
+        self.detach_button.setAccessibleName(tr("Take the member off this cart"))
+        self.detach_button.clicked.connect(lambda: self.attach_member(None))
+        member_row.addWidget(self.detach_button)
+        self.member_bar.hide()
+        layout.addWidget(self.member_bar)
+
         self.lines = QScrollArea()
         self.lines.setObjectName("cartLines")
         self.lines.setAccessibleName(tr("Cart lines"))
@@ -85,7 +135,7 @@ class CartPanel(QWidget):
         self.lines_layout.setSpacing(0)
         self.lines_layout.addStretch(1)
         self.lines.setWidget(holder)
-        self.line_buttons: list[QPushButton] = []
+        self.line_buttons: list[ElidedButton] = []
         layout.addWidget(self.lines, 1)
 
         self.undo_bar = QWidget()
@@ -101,6 +151,27 @@ class CartPanel(QWidget):
         self._undo_timer = QTimer(self)
         self._undo_timer.setSingleShot(True)
         self._undo_timer.timeout.connect(self._forget_undo)
+
+        self.fits_box = QWidget()
+        self.fits_box.setObjectName("couponFits")
+        fits_layout = QVBoxLayout(self.fits_box)
+        fits_layout.setContentsMargins(0, 0, 0, 0)
+        fits_layout.setSpacing(4)
+        fits_title = QLabel(tr("The member's coupons that fit · tap to use"))
+        fits_title.setObjectName("fitsTitle")
+        fits_layout.addWidget(fits_title)
+        self.fit_buttons: list[ElidedButton] = []
+        for _ in range(FITS_SHOWN):
+            button = ElidedButton(sides=28)
+            button.setObjectName("couponFit")
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(
+                lambda _=False, b=button: self.add_coupon_code(str(b.property("code")))
+            )
+            fits_layout.addWidget(button)
+            self.fit_buttons.append(button)
+        self.fits_box.hide()
+        layout.addWidget(self.fits_box)
 
         coupon_row = QHBoxLayout()
         self.coupon = QLineEdit()
@@ -191,6 +262,10 @@ class CartPanel(QWidget):
     def add_coupon_code(self, code: str) -> None:
         self._change(lambda: self.store.add_coupon(code))
 
+    def attach_member(self, member_id: int | None) -> None:
+        """Price the cart for this member (None: for nobody); their coupons fit or not anew."""
+        self._change(lambda: self.store.attach_member(member_id))
+
     def start_new_cart(self) -> None:
         """After a paid checkout: the next customer gets an empty cart."""
         self._change(self.store.clear)
@@ -267,6 +342,32 @@ class CartPanel(QWidget):
         self.pay_button.setEnabled(
             bool(view.quote.priced.lines) and not view.quote.missing_variants
         )
+        self._show_member(view)
+        self.shown.emit(view)
+
+    def _show_member(self, view: CartView) -> None:
+        """Who the cart is priced for, and their coupons it would take (one tap each)."""
+        member = view.quote.member
+        if member is not None:
+            text = f"{member.name} · {tier_label(member.tier)} · {points_text(member.points)}"
+        elif view.cart.member_id is not None:
+            text = tr("Member {0} · not on this tablet yet").format(view.cart.member_id)
+        else:
+            text = ""
+        self.member_label.setText(text)
+        self.member_label.setAccessibleName(tr("Member on this cart: {0}").format(text))
+        self.member_bar.setVisible(bool(text))
+        fits = view.quote.fitting_coupons
+        for place, button in enumerate(self.fit_buttons):
+            button.setVisible(place < len(fits))
+            if place < len(fits):
+                self._offer(button, fits[place])
+        self.fits_box.setVisible(bool(fits))
+
+    def _offer(self, button: ElidedButton, fit: CouponFit) -> None:
+        button.set_full_text(tr("Saves {0} · {1}").format(fit.saving.format(), fit.title))
+        button.setAccessibleName(tr("Use coupon {0}").format(fit.code))
+        button.setProperty("code", fit.code)
 
     def _line_widget(
         self, variant_id: int, quantity: int, row: VariantRow | None, net: Any
@@ -276,7 +377,8 @@ class CartPanel(QWidget):
         layout = QHBoxLayout(widget)
         layout.setContentsMargins(8, 6, 4, 6)
         layout.setSpacing(6)
-        name = QPushButton(f"{row.name}\n{row.colour} · {row.size}" if row else str(variant_id))
+        name = ElidedButton(sides=10)
+        name.set_full_text(f"{row.name}\n{row.colour} · {row.size}" if row else str(variant_id))
         name.setObjectName("lineName")
         name.setFlat(True)
         name.setAccessibleName(tr("Change colour or size"))

@@ -1,11 +1,17 @@
-"""The Sell screen: search-as-you-type and scanning on the left, the cart on the right."""
+"""The Sell screen: search-as-you-type and scanning on the left, the cart on the right.
+
+A scanned product goes into the cart. A scanned member code (the `SGM1.` code
+on the customer's phone, or a printed card's `SGM:`) is no product: the
+screen hands it on (`member_code_scanned`) to whoever opens members, which
+puts the member on the cart and confirms it here (`say`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from shopguide.client.catalog import CatalogReader, VariantRow
+from shopguide.core.member_code import is_member_scan
 from shopguide.ui.sell.cart_panel import CartPanel
-from shopguide.ui.sell.image_scan import product_barcode, read_codes_from_file
+from shopguide.ui.sell.image_scan import read_codes_from_file, scannable_code
 from shopguide.ui.sell.scanner import WedgeScanner
 from shopguide.ui.sell.search_model import COUNT_CAP, VARIANT_ID_ROLE, SearchResultsModel
 from shopguide.ui.tasks import run_task
@@ -33,6 +40,7 @@ if TYPE_CHECKING:
 
 CAMERA_CHECK_DELAY_MS = 1000
 NARROW_WIDTH = 900
+CONFIRMATION_MS = 6000  # how long "… is on this cart" stays; problems stay until the next scan
 
 
 def camera_available() -> bool:
@@ -49,6 +57,8 @@ def tr(text: str) -> str:
 
 
 class SellScreen(QWidget):
+    member_code_scanned = Signal(str)  # a member's code came in where a product was expected
+
     def __init__(
         self,
         reader: CatalogReader,
@@ -71,6 +81,7 @@ class SellScreen(QWidget):
         self.search.setPlaceholderText(tr("Search by name, SKU, colour or scan a barcode"))
         self.search.setAccessibleName(tr("Search the catalog"))
         self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self._search_entered)
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 1)
         self.picture_button = QPushButton(tr("Scan a picture"))
@@ -98,8 +109,13 @@ class SellScreen(QWidget):
         self.results.setAccessibleName(tr("Search results"))
         left.addWidget(self.results, 1)
         self.message = QLabel()
-        self.message.setObjectName("errorText")
+        self.message.setObjectName("scanMessage")
+        self.message.setWordWrap(True)
+        self.message.hide()
         left.addWidget(self.message)
+        self._confirmation_timer = QTimer(self)
+        self._confirmation_timer.setSingleShot(True)
+        self._confirmation_timer.timeout.connect(lambda: self.say("", ""))
         layout.addLayout(left, 3)
         layout.addWidget(cart, 2)
 
@@ -113,11 +129,14 @@ class SellScreen(QWidget):
             app.installEventFilter(self.scanner)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        """Side by side on a wide screen; the cart under the results on a narrow (upright) one."""
+        """Side by side on a wide screen; the cart under the results on a narrow (upright) one,
+        where the cart (member, lines, coupons, total, Pay) gets half the height."""
         portrait = event.size().width() < NARROW_WIDTH
         self._split.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
+        self._split.setStretch(0, 1 if portrait else 3)
+        self._split.setStretch(1, 1 if portrait else 2)
         super().resizeEvent(event)
 
     def _show_count(self, total: int) -> None:
@@ -136,12 +155,34 @@ class SellScreen(QWidget):
             self._on_open(int(variant_id))
 
     def scanned(self, code: str) -> None:
-        """A barcode came in (scanner, camera or typed): add that variant to the cart."""
+        """A code came in (scanner, camera or typed): a product goes into the cart, a member
+        code is handed on to put the member on it."""
+        if is_member_scan(code):
+            self.member_code_scanned.emit(code.strip())
+            return
         run_task(
             lambda: self.reader.by_barcode(code),
             lambda row: self._add_scanned(code, row),
             self._scan_failed,
         )
+
+    def say(self, text: str, level: str) -> None:
+        """A line under the results: level ok (a short confirmation), busy, warn or error."""
+        self.message.setText(text)
+        self.message.setProperty("level", level)
+        self.message.style().polish(self.message)
+        self.message.setVisible(bool(text))
+        if level == "ok":
+            self._confirmation_timer.start(CONFIRMATION_MS)
+        else:
+            self._confirmation_timer.stop()
+
+    def _search_entered(self) -> None:
+        """A member code typed or pasted into the search (a slow scanner) is a scan too."""
+        text = self.search.text().strip()
+        if is_member_scan(text):
+            self.search.clear()
+            self.scanned(text)
 
     def _offer_camera(self) -> None:
         self.camera_button.setVisible(camera_available())
@@ -149,7 +190,7 @@ class SellScreen(QWidget):
     def scan_with_camera(self) -> CameraScanner:
         from shopguide.ui.sell.camera_scan import CameraScanner
 
-        dialog = CameraScanner(self)
+        dialog = CameraScanner(self, pick=scannable_code)
         dialog.found.connect(self.scanned)
         dialog.open()
         return dialog
@@ -162,23 +203,23 @@ class SellScreen(QWidget):
             self.scan_picture(path)
 
     def scan_picture(self, path: str) -> None:
-        """Read the codes in a picture; a product barcode among them goes into the cart."""
+        """Read the codes in a picture: a member code or a product barcode is scanned."""
 
         def found(codes: list[str]) -> None:
-            barcode = product_barcode(codes)
-            if barcode is not None:
-                self.scanned(barcode)
+            code = scannable_code(codes)
+            if code is not None:
+                self.scanned(code)
             else:
-                self.message.setText(tr("No barcode found in that picture"))
+                self.say(tr("No barcode or member code found in that picture"), "error")
 
         run_task(lambda: read_codes_from_file(path), found, self._scan_failed)
 
     def _add_scanned(self, code: str, row: VariantRow | None) -> None:
         if row is None:
-            self.message.setText(tr("No product with barcode {0}").format(code))
+            self.say(tr("No product with barcode {0}").format(code), "error")
             return
-        self.message.setText("")
+        self.say("", "")
         self._on_add(row.variant_id)
 
     def _scan_failed(self, error: Exception) -> None:
-        self.message.setText(str(error))
+        self.say(str(error), "error")

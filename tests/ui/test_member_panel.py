@@ -13,17 +13,22 @@ import pytest
 import requests
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from sqlmodel import Session
 
 from shopguide.client.tablet import Tablet
 from shopguide.core.money import Money
+from shopguide.server.models import Member as MemberRow
 from shopguide.server.models.types import utcnow
-from shopguide.server.services.member_codes import make_member_code
+from shopguide.server.services.member_codes import make_member_code, one_time_code, otp_slot
+from shopguide.ui import tasks
 from shopguide.ui.app import application
+from shopguide.ui.checkout.checkout_dialog import CheckoutDialog
+from shopguide.ui.checkout.member_proof_dialog import MemberProofDialog
 from shopguide.ui.members.members_screen import MembersScreen
 from shopguide.ui.members.texts import tier_label
 from shopguide.ui.screens import default_screens
@@ -313,3 +318,70 @@ def test_a_member_code_scanned_on_the_sell_screen_puts_the_member_on_the_cart(
     )
     assert sell.message.property("level") == "ok"
     assert counter.members.panel.name.text() == member.name
+
+
+def otp_now(live_server: LiveServer, member_id: int) -> str:
+    """The six digits the member's phone page shows right now."""
+    with Session(live_server.engine) as session:
+        member = session.get(MemberRow, member_id)
+        assert member is not None
+        return one_time_code(SECRET, member, otp_slot(utcnow()))
+
+
+def test_paying_with_a_members_coupon_asks_for_their_code_and_spends_it_once(
+    counter: Counter, live_server: LiveServer, qtbot: QtBot
+) -> None:
+    member = a_member(
+        live_server,
+        "EXISTS (SELECT 1 FROM coupon c WHERE c.member_id = m.id "
+        "AND c.kind = 'amount' AND c.state = 'issued' AND c.category IS NULL "
+        "AND c.valid_from <= CURRENT_TIMESTAMP AND c.valid_to > CURRENT_TIMESTAMP)",
+    )
+    [(coupon_id, code)] = live_server.rows(
+        "SELECT id, code FROM coupon WHERE member_id = :m AND kind = 'amount' "
+        "AND state = 'issued' AND category IS NULL AND valid_to > CURRENT_TIMESTAMP "
+        "ORDER BY valid_to LIMIT 1",
+        m=member.id,
+    )
+    cart = counter.sell.cart
+    for (variant_id,) in live_server.rows(
+        "SELECT v.id FROM variant v JOIN style s ON s.id = v.style_id "
+        "ORDER BY s.list_price DESC, v.id LIMIT 2"
+    ):
+        cart.add(int(str(variant_id)))
+    counter.members.scanned(make_member_code(SECRET, member.id))
+    counter.members.panel.attach_button.click()
+    cart.add_coupon_code(str(code))
+    assert cart.view is not None
+    assert cart.view.quote.priced.applied_coupon == code
+    order_id = cart.view.cart.id
+    workers = tasks.ThreadPoolRunner()  # from Pay on, the checkout's long poll needs threads
+    tasks.set_runner(workers)
+
+    cart.pay_button.click()
+    [proof] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MemberProofDialog)]
+    proof.code.setText("000000" if otp_now(live_server, member.id) != "000000" else "111111")
+    proof.spend.click()
+    qtbot.waitUntil(proof.problem.isVisible, timeout=10_000)
+    assert "one-time code" in proof.problem.text()
+    assert coupon_state(live_server, int(str(coupon_id))) == "issued"
+
+    proof.code.setText(otp_now(live_server, member.id))
+    proof.spend.click()
+    qtbot.waitUntil(lambda: proof.result() == QDialog.DialogCode.Accepted, timeout=10_000)
+    assert coupon_state(live_server, int(str(coupon_id))) == "redeemed"
+    checkouts = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, CheckoutDialog) and w.isVisible()
+    ]
+    assert [c.sale.order_id for c in checkouts] == [order_id]
+    qtbot.waitUntil(lambda: checkouts[0].intent is not None, timeout=10_000)
+
+    checkouts[0].close_button.click()  # the customer changed their mind: the coupon comes back
+    qtbot.waitUntil(
+        lambda: coupon_state(live_server, int(str(coupon_id))) == "issued", timeout=10_000
+    )
+    workers.wait_for_done(20_000)
+
+
+def coupon_state(live_server: LiveServer, coupon_id: int) -> str:
+    return str(live_server.scalar("SELECT state FROM coupon WHERE id = :c", c=coupon_id))

@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
@@ -47,6 +48,12 @@ EXPIRING_SOON: Final = timedelta(days=7)  # as the server marks a coupon `expiri
 # The server's words, for the same refusals made here when it cannot be asked.
 EXPIRED_CODE: Final = "this member code has expired; ask the customer to refresh it"
 NOT_A_MEMBER_CODE: Final = "not a member code"
+SPENDING_NEEDS_NETWORK: Final = (
+    "coupons and points are spent only with the server reachable; "
+    "take the coupon off the cart or try again when online"
+)
+COUPON_NOT_ON_TABLET: Final = "this coupon is not among the member's coupons on this tablet"
+_REDEMPTION_NAMESPACE: Final = uuid.UUID("0f5a3c1e-2b7d-4e8a-9c41-7d2e6b9a1c55")
 # What `member.update` accepts (shopguide.server.sync.mutations.UpdateMember).
 MAX_SIZES: Final = 20
 MAX_SIZE_LABEL: Final = 32
@@ -332,6 +339,7 @@ class Members:
         self._store_id = store_id
         self._engine = engine
         self._directory = MemberDirectory(cache)
+        self._releases: dict[str, int] = {}
 
     # -- opening a member ---------------------------------------------------
 
@@ -429,6 +437,62 @@ class Members:
         self._cache.edit_member(member_id, note=cleaned)
         self._queued()
         return cleaned
+
+    # -- spending -------------------------------------------------------------------
+
+    def redeem_coupon(
+        self, member_id: int, coupon_code: str, *, order_id: str, one_time_code: str
+    ) -> None:
+        """Spend the member's coupon on this order, proved by the code on their phone.
+
+        Spending needs the server (it alone knows whether the coupon was used on
+        another tablet a minute ago), so offline this refuses.
+        """
+        coupon = next(
+            (
+                c
+                for c in self._directory.coupons(member_id, datetime.now(UTC))
+                if c.code == coupon_code
+            ),
+            None,
+        )
+        if coupon is None:
+            raise MemberRefused(COUPON_NOT_ON_TABLET)
+        if self._api is None:
+            raise MemberRefused(SPENDING_NEEDS_NETWORK)
+        # One key per order, coupon and code: resending after a lost answer repeats the
+        # same redemption, while a newly typed code is a new try (the server keeps each
+        # key's answer, refusals too).
+        attempt = self._releases.get(order_id, 0)
+        proof = one_time_code.strip()
+        key = uuid.uuid5(_REDEMPTION_NAMESPACE, f"{order_id}:{coupon.id}:{attempt}:{proof}")
+        try:
+            self._api.post(
+                f"/members/{member_id}/redeem",
+                {
+                    "idempotency_key": str(key),
+                    "order_id": order_id,
+                    "coupon_id": coupon.id,
+                    "proof": {"one_time_code": proof},
+                },
+            )
+        except OfflineError as exc:
+            raise MemberRefused(SPENDING_NEEDS_NETWORK) from exc
+        except ApiError as exc:
+            raise _refusal(exc) from exc
+
+    def release(self, member_id: int, order_id: str) -> None:
+        """Give back what the member spent on an order that will not be paid."""
+        if self._api is None:
+            raise MemberRefused(SPENDING_NEEDS_NETWORK)
+        try:
+            self._api.post(f"/members/{member_id}/release", {"order_id": order_id})
+        except OfflineError as exc:
+            raise MemberRefused(SPENDING_NEEDS_NETWORK) from exc
+        except ApiError as exc:
+            raise _refusal(exc) from exc
+        # A released redemption's key would be answered "applied" again: spend anew.
+        self._releases[order_id] = self._releases.get(order_id, 0) + 1
 
     def _queued(self) -> None:
         if self._engine is not None:

@@ -11,10 +11,12 @@ from shopguide.client.cart_pricing import CartQuote, MemberTermsReader, price
 from shopguide.client.carts import Cart, CartStore
 from shopguide.client.catalog import CatalogReader, VariantRow
 from shopguide.client.checkout import Checkout, Sale
+from shopguide.client.members import Members
 from shopguide.client.offline_payments import OfflinePayments
 from shopguide.client.order_history import OrderHistory
 from shopguide.client.tablet import Tablet
 from shopguide.ui.checkout.checkout_dialog import CheckoutDialog
+from shopguide.ui.checkout.member_proof_dialog import MemberProofDialog
 from shopguide.ui.main_window import Screen
 from shopguide.ui.members.members_screen import members_screen
 from shopguide.ui.orders.orders_screen import OrdersScreen
@@ -81,19 +83,54 @@ def default_screens(tablet: Tablet, bridge: SyncBridge) -> list[Screen]:
             outbox=tablet.outbox, engine=bridge.engine, api=tablet.api, store_id=tablet.store_id
         )
 
+    spending = Members(
+        api=tablet.api,
+        cache=tablet.cache,
+        outbox=tablet.outbox,
+        store_id=tablet.store_id,
+        engine=bridge.engine,
+    )
+
     def checkout() -> None:
+        """Pay for the open cart; a member's coupon is spent first, with the member's code."""
         view = cart_panel.view
         taking = payments()
         if view is None or taking is None:
             return
-        CheckoutDialog(
-            taking,
-            taking.sale(view.cart, view.quote.priced),
-            merchant=tablet.store_name(),
-            on_paid=cart_panel.start_new_cart,
-            offline=offline,
+        sale = taking.sale(view.cart, view.quote.priced)
+        coupon, member_id = view.quote.priced.applied_coupon, view.cart.member_id
+
+        def take_payment() -> None:
+            dialog = CheckoutDialog(
+                taking,
+                sale,
+                merchant=tablet.store_name(),
+                on_paid=cart_panel.start_new_cart,
+                offline=offline,
+                parent=sell,
+            )
+            if coupon is not None and member_id is not None:
+                dialog.rejected.connect(
+                    lambda: run_task(
+                        lambda: spending.release(member_id, sale.order_id),
+                        lambda _none: None,
+                        lambda _error: None,  # kept spent; the Orders screen still lists the order
+                    )
+                )
+            dialog.open()
+
+        if coupon is None or member_id is None:
+            take_payment()
+            return
+        proof = MemberProofDialog(
+            coupon_code=coupon,
+            redeem=lambda code: spending.redeem_coupon(
+                member_id, coupon, order_id=sale.order_id, one_time_code=code
+            ),
             parent=sell,
-        ).open()
+        )
+        proof.accepted.connect(take_payment)
+        proof.open()
 
     cart_panel.checkout_requested.connect(checkout)
     cart_panel.edit_requested.connect(lambda v: open_product(v, replacing=True))

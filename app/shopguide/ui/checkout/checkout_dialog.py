@@ -49,6 +49,7 @@ class CheckoutDialog(QDialog):
         self.checkout, self.sale, self.offline = checkout, sale, offline
         self._on_paid = on_paid
         self.offline_panel: OfflinePanel | None = None
+        self._closed_offline = False
         self.intent: Intent | None = None
         self.receipt: ReceiptView | None = None
         self._closed = False
@@ -225,6 +226,7 @@ class CheckoutDialog(QDialog):
         self.adjustSize()
 
     def _recorded_offline(self, _method: str) -> None:
+        self._closed_offline = True
         self.status.setText(tr("Recorded offline"))
         self.close_button.setText(tr("Done"))
         self._on_paid()
@@ -252,8 +254,5 @@ class CheckoutDialog(QDialog):
                 lambda _e: None,
                 queue=PAYMENT_QUEUE,
             )
-        self.done(
-            QDialog.DialogCode.Accepted
-            if intent and intent.status == "paid"
-            else QDialog.DialogCode.Rejected
-        )
+        sold = (intent is not None and intent.status == "paid") or self._closed_offline
+        self.done(QDialog.DialogCode.Accepted if sold else QDialog.DialogCode.Rejected)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Creates .venv with Python 3.11 and installs ShopGuide into it.
-#   scripts/setup.sh        the app and the server
-#   scripts/setup.sh test   also what the tests need
+#   scripts/setup.sh        the app and the server (extra `tablet`: Qt, barcodes)
+#   scripts/setup.sh test   also what the tests need (extra `test`, which includes `tablet`)
 # Safe to run again: it only installs what is missing or changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +13,7 @@ if [ ! -x .venv/bin/python ]; then
     echo "== creating .venv with $python"
     "$python" -m venv .venv
 fi
-extras=""
+extras="[tablet]"
 [ "${1:-}" = "test" ] && extras="[test]"
 stamp=".venv/.installed${extras}"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import importlib.util
 import shutil
 import sys
 import threading
@@ -19,6 +20,7 @@ from shopguide.server.services.errors import ServiceError
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from shopguide.server.config import Settings
     from shopguide.server.seed import SeedSummary
 
 DEMO_PASSWORD = "shopguide"  # noqa: S105  (the demo brand's published password)
@@ -65,18 +67,7 @@ def _run_server_command(args: argparse.Namespace) -> int:
     from shopguide.server.config import DatabaseSettings, Settings
 
     if args.command == "serve":
-        settings = Settings()
-        import uvicorn
-
-        if args.workers > 1:
-            uvicorn.run(
-                "shopguide.server.asgi:app", host=args.host, port=args.port, workers=args.workers
-            )
-        else:
-            from shopguide.server.app import create_app
-
-            uvicorn.run(create_app(settings), host=args.host, port=args.port)
-        return 0
+        return _serve(Settings(), args.host, args.port, args.workers)
 
     from shopguide.server.db import make_engine
     from shopguide.server.migrate import upgrade
@@ -91,6 +82,30 @@ def _run_server_command(args: argparse.Namespace) -> int:
     elif args.command == "create-user":
         _create_user(engine, args)
     engine.dispose()
+    return 0
+
+
+def _serve(settings: Settings, host: str, port: int, workers: int) -> int:
+    """Run uvicorn with JSON logs and, for several workers, metrics shared between them.
+
+    The process set-up comes first: it must precede any import of the app
+    (and so of prometheus_client), here and in the workers uvicorn spawns.
+    """
+    if workers < 1:
+        raise ValueError("--workers must be at least 1")
+    from shopguide.server.ops.process import prepared
+
+    with prepared(settings, workers) as options:
+        import uvicorn
+
+        if workers > 1:
+            uvicorn.run(
+                "shopguide.server.asgi:app", host=host, port=port, workers=workers, **options
+            )
+        else:
+            from shopguide.server.app import create_app
+
+            uvicorn.run(create_app(settings), host=host, port=port, **options)
     return 0
 
 
@@ -185,6 +200,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     sync.add_argument("--status", action="store_true", help="only report, do not sync")
 
     args = parser.parse_args(argv)
+    opens_window = args.command is None or (args.command == "demo" and not args.no_app)
+    if opens_window and importlib.util.find_spec("PySide6") is None:
+        print(
+            "shopguide: the tablet app needs the `tablet` extra "
+            "(pip install 'shopguide[tablet]'; scripts/setup.sh installs it)",
+            file=sys.stderr,
+        )
+        return 2
     if args.command is None:
         return _app(args.data_dir)
     if args.command == "demo":

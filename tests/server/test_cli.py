@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -37,6 +38,34 @@ def environment(tmp_path: Path, **extra: str) -> dict[str, str]:
     return env
 
 
+def serve(port: int, env: dict[str, str]) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from shopguide.cli import server_main; raise SystemExit(server_main())",
+            "serve",
+            "--port",
+            str(port),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def wait_until_up(port: int) -> None:
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            requests.get(f"http://127.0.0.1:{port}/healthz", timeout=1)
+            return
+        except requests.ConnectionError:
+            assert time.monotonic() < deadline, "server did not start"
+            time.sleep(0.2)
+
+
 def test_seed_then_serve_answers_a_logged_in_guides_queries(tmp_path: Path) -> None:
     env = environment(tmp_path, SHOPGUIDE_SECRET_KEY="k" * 40)
     seeded = run(["seed", "--stores", "4", "--styles", "30", "--members", "50"], env)
@@ -59,29 +88,10 @@ def test_seed_then_serve_answers_a_logged_in_guides_queries(tmp_path: Path) -> N
     )
     assert created.returncode == 0, created.stderr
     port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "from shopguide.cli import server_main; raise SystemExit(server_main())",
-            "serve",
-            "--port",
-            str(port),
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    server = serve(port, env)
     base = f"http://127.0.0.1:{port}/api/v1"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                requests.get(f"http://127.0.0.1:{port}/healthz", timeout=1)
-                break
-            except requests.ConnectionError:
-                assert time.monotonic() < deadline, "server did not start"
-                time.sleep(0.2)
+        wait_until_up(port)
         login = requests.post(
             f"{base}/auth/login",
             timeout=5,
@@ -102,6 +112,32 @@ def test_seed_then_serve_answers_a_logged_in_guides_queries(tmp_path: Path) -> N
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_serve_on_an_unmigrated_database_logs_and_answers_why_it_is_not_ready(
+    tmp_path: Path,
+) -> None:
+    port = free_port()
+    server = serve(port, environment(tmp_path, SHOPGUIDE_SECRET_KEY="k" * 40))
+    try:
+        wait_until_up(port)
+        ready = requests.get(
+            f"http://127.0.0.1:{port}/readyz", headers={"X-Request-ID": "probe-1"}, timeout=5
+        )
+    finally:
+        server.terminate()
+        _, log = server.communicate(timeout=10)
+    assert ready.status_code == 503
+    assert ready.json()["detail"] == (
+        "the database has no ShopGuide schema yet: run `shopguide-server migrate`"
+    )
+    lines = [json.loads(line) for line in log.splitlines()]  # JSON logs by default
+    assert any(
+        line["level"] == "warning" and "run `shopguide-server migrate`" in line["message"]
+        for line in lines
+    )
+    [access] = [line for line in lines if line.get("request_id") == "probe-1"]
+    assert (access["route"], access["status"]) == ("/readyz", 503)
 
 
 def test_serve_refuses_the_demo_secret_with_a_clear_message(tmp_path: Path) -> None:

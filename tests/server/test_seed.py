@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -154,6 +154,8 @@ def test_the_summary_counts_what_is_in_the_database(seeded: Seeded) -> None:
         "members": "member",
         "coupons": "coupon",
         "users": '"user"',
+        "orders": "sales_order",
+        "lost_demand": "lost_demand",
     }
     for attribute, table in counted.items():
         assert getattr(s, attribute) == seeded.scalar(f"SELECT COUNT(*) FROM {table}"), attribute
@@ -384,6 +386,57 @@ def test_coupons_have_unique_codes_and_states_that_fit_their_dates(seeded: Seede
             assert c.valid_from <= c.redeemed_at <= NOW
     assert any(c.category for c in coupons)
     assert any(c.category is None for c in coupons)
+
+
+# ----------------------------------------------------------------------------- sales history
+
+
+def test_eight_weeks_of_sales_per_store_follow_the_size_curve(seeded: Seeded) -> None:
+    per_store = seeded.rows(
+        "SELECT store_id, COUNT(*), MIN(created_at), MAX(created_at) FROM sales_order "
+        "GROUP BY store_id ORDER BY store_id"
+    )
+    assert [row[0] for row in per_store] == list(range(1, STORES + 1))
+    assert all(row[1] > 100 for row in per_store)
+    with seeded.engine.connect() as conn:
+        first, last = conn.execute(
+            select(
+                func.min(_table("sales_order").c.created_at),
+                func.max(_table("sales_order").c.created_at),
+            )
+        ).one()
+    assert NOW - first <= timedelta(days=57)
+    assert last < NOW
+    units = Counter(
+        dict(
+            seeded.rows(
+                "SELECT v.size, SUM(l.quantity) FROM order_line l "
+                "JOIN variant v ON v.id = l.variant_id JOIN style s ON s.id = v.style_id "
+                "WHERE s.kind = 'clothing' GROUP BY v.size"
+            )
+        )
+    )
+    assert units["M"] + units["L"] > 2 * (units["XS"] + units["XXL"])
+    assert seeded.scalar("SELECT COUNT(*) FROM lost_demand") > 0
+
+
+def test_every_seeded_sale_is_paid_and_split_to_the_fen(seeded: Seeded) -> None:
+    unpaid = seeded.scalar(
+        "SELECT COUNT(*) FROM sales_order o WHERE NOT EXISTS "
+        "(SELECT 1 FROM payment p WHERE p.order_id = o.id AND p.amount = o.total)"
+    )
+    assert unpaid == 0
+    off = seeded.rows(
+        "SELECT o.id, o.status, o.total, SUM(e.amount) FROM sales_order o "
+        "JOIN split_entry e ON e.order_id = o.id GROUP BY o.id, o.status, o.total "
+        "HAVING SUM(e.amount) <> CASE WHEN o.status = 'refunded' THEN 0 ELSE o.total END"
+    )
+    assert off == []
+    refunded = seeded.scalar("SELECT COUNT(*) FROM sales_order WHERE status = 'refunded'")
+    assert 0 < refunded < seeded.summary.orders // 10
+    parties = {row[0] for row in seeded.rows("SELECT DISTINCT party FROM split_entry")}
+    assert parties == {"brand", "store", "guide", "mall", "platform"}
+    assert seeded.scalar("SELECT COUNT(*) FROM split_rule") == 1
 
 
 # ----------------------------------------------------------------------------- staff

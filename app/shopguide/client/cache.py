@@ -25,7 +25,7 @@ from shopguide.client.sqlite import connect
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 T = TypeVar("T")
 
 _SCHEMA = """
@@ -75,6 +75,20 @@ CREATE TABLE merchant_account (
     merchant_city TEXT, category_code TEXT, country TEXT, currency TEXT,
     PRIMARY KEY (store_id, provider)
 );
+CREATE TABLE reservation (
+    id TEXT PRIMARY KEY, from_store_id INTEGER, at_store_id INTEGER, variant_id INTEGER,
+    quantity INTEGER, customer_name TEXT, customer_phone_last4 TEXT, member_id INTEGER,
+    status TEXT, reason TEXT, expires_at TEXT, created_by INTEGER, created_by_name TEXT,
+    created_at TEXT, updated_at TEXT
+);
+CREATE INDEX reservation_held ON reservation(at_store_id, variant_id);
+CREATE TABLE transfer (
+    id TEXT PRIMARY KEY, from_store_id INTEGER, to_store_id INTEGER, variant_id INTEGER,
+    quantity INTEGER, status TEXT, reason TEXT, order_id TEXT, ship_to_name TEXT,
+    ship_to_phone TEXT, ship_to_address TEXT, created_by INTEGER, created_by_name TEXT,
+    created_at TEXT, updated_at TEXT, shipped_at TEXT, received_at TEXT
+);
+CREATE INDEX transfer_held ON transfer(from_store_id, variant_id);
 CREATE VIRTUAL TABLE variant_search USING fts5(
     words, prefix='1 2 3', tokenize="unicode61 remove_diacritics 2"
 );
@@ -195,6 +209,50 @@ TABLES: dict[str, Table] = {
         ),
         ("store_id", "provider"),
     ),
+    "reservation": Table(
+        "reservation",
+        (
+            "id",
+            "from_store_id",
+            "at_store_id",
+            "variant_id",
+            "quantity",
+            "customer_name",
+            "customer_phone_last4",
+            "member_id",
+            "status",
+            "reason",
+            "expires_at",
+            "created_by",
+            "created_by_name",
+            "created_at",
+            "updated_at",
+        ),
+        ("id",),
+    ),
+    "transfer": Table(
+        "transfer",
+        (
+            "id",
+            "from_store_id",
+            "to_store_id",
+            "variant_id",
+            "quantity",
+            "status",
+            "reason",
+            "order_id",
+            "ship_to_name",
+            "ship_to_phone",
+            "ship_to_address",
+            "created_by",
+            "created_by_name",
+            "created_at",
+            "updated_at",
+            "shipped_at",
+            "received_at",
+        ),
+        ("id",),
+    ),
 }
 
 SCOPE_ENTITIES: dict[str, tuple[str, ...]] = {
@@ -202,6 +260,15 @@ SCOPE_ENTITIES: dict[str, tuple[str, ...]] = {
     "stock": ("stock",),
     "members": ("member", "coupon"),
     "config": ("store", "brand", "merchant_account"),
+    "inbox": ("reservation", "transfer"),  # a store's reservations and transfers, both ways
+}
+# Scopes of one store: the store id is part of the name ("stock:3").
+_STORE_SCOPES = ("stock", "members", "inbox")
+# A store's inbox rows, by table: those the store gives or receives. A row
+# belongs to two stores' inboxes; a tablet keeps its own store's only.
+_INBOX_ROWS = {
+    "reservation": "from_store_id = ? OR at_store_id = ?",
+    "transfer": "from_store_id = ? OR to_store_id = ?",
 }
 
 
@@ -211,7 +278,7 @@ class CacheCorrupt(Exception):
 
 def scope_kind(scope: str) -> tuple[str, int | None]:
     kind, _, store = scope.partition(":")
-    if kind not in SCOPE_ENTITIES or (kind in ("stock", "members")) != bool(store):
+    if kind not in SCOPE_ENTITIES or (kind in _STORE_SCOPES) != bool(store):
         raise ValueError(f"unknown scope {scope!r}")
     return kind, int(store) if store else None
 
@@ -391,6 +458,9 @@ class Cache:
                 (store_id,),
             )
             conn.execute("DELETE FROM member WHERE home_store_id = ?", (store_id,))
+        elif kind == "inbox":
+            for table, rows in _INBOX_ROWS.items():
+                conn.execute(f"DELETE FROM {table} WHERE {rows}", (store_id, store_id))  # noqa: S608
         else:
             for entity in SCOPE_ENTITIES[kind]:
                 conn.execute(f"DELETE FROM {TABLES[entity].name}")  # noqa: S608
@@ -579,13 +649,15 @@ class Cache:
             "stock": "WHERE store_id = ?",
             "member": "WHERE home_store_id = ?",
             "coupon": "WHERE member_id IN (SELECT id FROM member WHERE home_store_id = ?)",
+            **{table: f"WHERE {rows}" for table, rows in _INBOX_ROWS.items()},
         }
         result: dict[str, set[tuple[Any, ...]]] = {}
         for entity in SCOPE_ENTITIES[kind]:
             table = TABLES[entity]
             columns = ",".join(table.columns)
-            sql = f"SELECT {columns} FROM {table.name} {where.get(entity, '')}"  # noqa: S608
-            params: tuple[Any, ...] = (store_id,) if entity in where else ()
+            condition = where.get(entity, "")
+            sql = f"SELECT {columns} FROM {table.name} {condition}"  # noqa: S608
+            params: tuple[Any, ...] = (store_id,) * condition.count("?")
             result[entity] = {tuple(r) for r in self._fetch_all(sql, params)}
         return result
 

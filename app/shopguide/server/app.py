@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
-from sqlalchemy import text
 
 from shopguide import __version__
-from shopguide.server import member_page, receipts
+from shopguide.server import member_page, receipts, referral_page
 from shopguide.server.api.errors import BodySizeLimit, install_error_handlers
 from shopguide.server.api.routes import api_router
 from shopguide.server.config import Settings
 from shopguide.server.db import make_engine
+from shopguide.server.ops import http as ops
 from shopguide.server.payments import wallet
 from shopguide.server.payments.registry import build_providers
 from shopguide.server.payments.watcher import PaymentWatcher
@@ -35,15 +35,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(wallet.router)
     app.include_router(receipts.router)
     app.include_router(member_page.router)
-
-    @app.get("/healthz", tags=["ops"])
-    def healthz() -> dict[str, str]:
-        return {"status": "ok"}
-
-    @app.get("/readyz", tags=["ops"])
-    def readyz() -> dict[str, str]:
-        with app.state.engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
-        return {"status": "ready"}
-
+    app.include_router(referral_page.router)
+    ops.install(app)  # last: request ids, access log and metrics around all the above
     return app

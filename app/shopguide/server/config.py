@@ -8,7 +8,7 @@ without sharing memory.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Self
+from typing import Literal, Self
 
 from platformdirs import user_data_dir
 from pydantic import Field, model_validator
@@ -19,6 +19,8 @@ from shopguide.server.payments.keys import load_private_key, load_public_key
 DEMO_SECRET = "shopguide-demo-secret-do-not-use-in-production"  # noqa: S105  (refused outside demo mode)
 ALIPAY_GATEWAY = "https://openapi.alipay.com/gateway.do"
 ALIPAY_NOTIFY_PATH = "/api/v1/payments/notify/alipay"
+MAX_PAYMENT_EXPIRY_SECONDS = 3600
+"""No payment QR lives longer: the pending-payments metric relies on it to stay an index scan."""
 
 
 def default_database_url() -> str:
@@ -52,7 +54,7 @@ class Settings(DatabaseSettings):
     login_max_failures_per_user: int = Field(default=5, ge=1)
     login_max_failures_per_address: int = Field(default=30, ge=1)
     max_body_bytes: int = Field(default=2 * 1024 * 1024, ge=1024)
-    payment_expiry_seconds: int = Field(default=300, ge=30, le=3600)
+    payment_expiry_seconds: int = Field(default=300, ge=30, le=MAX_PAYMENT_EXPIRY_SECONDS)
     public_url: str = Field(
         default="", description="address phones reach the server at, for wallet QR codes"
     )
@@ -83,6 +85,13 @@ class Settings(DatabaseSettings):
         ge=0,
         description="most points a tablet may let a member spend on one redemption while offline "
         "(against a member code scanned then); 0: no spending offline; coupons never offline",
+    )
+    log_format: Literal["json", "text"] = Field(
+        default="json", description="`serve`'s log lines: one JSON object each, or plain text"
+    )
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+    metrics_token: str = Field(
+        default="", description="bearer token /metrics asks for; empty: /metrics is open"
     )
     alipay_app_id: str = Field(
         default="", description="Alipay open platform app id; empty: Alipay is not offered"

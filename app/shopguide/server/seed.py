@@ -3,7 +3,10 @@
 One brand (Nanfeng, CNY) with stores in real Shenzhen shopping centres,
 thousands of styles in colours x sizes, stock in every store shaped by a size
 curve, members with Chinese names, phones, tiers and coupons, and staff
-accounts for every store.
+accounts for every store. For the manager's view: eight weeks of paid sales
+per store (popular styles more often, sizes along the same curve as the
+stock, a few refunded), their revenue split by the brand's default rule,
+and the lost demand guides recorded on those days.
 
 Determinism: everything but timestamps comes from `random.Random` instances
 seeded with `seed` and a stage name (never the global generator or the
@@ -27,13 +30,16 @@ from __future__ import annotations
 import math
 import random
 import time
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock
 from functools import cache
-from itertools import islice
+from itertools import accumulate, islice
 from typing import Any, Final
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     Column,
@@ -53,21 +59,30 @@ from shopguide.core.barcode import make_ean13
 from shopguide.core.catalog import CLOTHING_SIZES, ONE_SIZE, SHOE_SIZES, Kind, size_rank, sku_for
 from shopguide.core.loyalty import tier_named
 from shopguide.core.money import Money, Rounding, apply_rate, minor_units
+from shopguide.core.split import Party, Share, ShareKind, SplitRule, split
 from shopguide.server.models import (
     Brand,
     Coupon,
+    LostDemand,
     Member,
     MerchantAccount,
+    Order,
+    OrderLine,
+    Payment,
     PointsEntry,
     Price,
     Role,
+    SplitEntry,
     StockLevel,
     Store,
     Style,
     User,
     Variant,
 )
+from shopguide.server.models import SplitRule as StoredRule
+from shopguide.server.models.holds import MANUAL
 from shopguide.server.models.loyalty import ADJUST
+from shopguide.server.models.revenue import EARN, REVERSE
 from shopguide.server.security import hash_password
 from shopguide.server.seed_names import (
     BRAND_CODE,
@@ -130,6 +145,23 @@ _POPULARITY: Final = ((0.5, 3), (1.0, 5), (1.6, 2))
 # Share of the styles a store carries, by store size.
 _CARRY: Final = {"flagship": 0.95, "large": 0.92, "standard": 0.89, "small": 0.85}
 _COUPON_CODE_ALPHABET: Final = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+# The brand's default revenue split: the store 10 %, the selling guide 5 %, the
+# mall 3 %, the platform 2 %, and the brand (the merchant) the rest, 80 %.
+DEFAULT_SPLIT_RULE: Final = SplitRule(
+    (
+        Share(Party.BRAND, ShareKind.REMAINDER),
+        Share(Party.STORE, ShareKind.PERCENT, 1000),
+        Share(Party.GUIDE, ShareKind.PERCENT, 500),
+        Share(Party.MALL, ShareKind.PERCENT, 300),
+        Share(Party.PLATFORM, ShareKind.PERCENT, 200),
+    )
+)
+HISTORY_DAYS: Final = 56  # eight weeks of sales before today
+ORDERS_PER_DAY: Final = 12.0  # a standard store's day; scaled by the store's size
+LOST_PER_DAY: Final = 2.0  # lost-demand taps a standard store's guides make a day
+REFUND_SHARE: Final = 0.02
+_LINES_PER_ORDER: Final = ((1, 60), (2, 30), (3, 10))
+_PAYMENT_METHODS: Final = (("emv", 70), ("cash", 20), ("card_terminal", 10))
 _MEMBER_NOTES: Final = (
     "喜欢宽松版型",
     "偏好黑色和深色",
@@ -162,6 +194,12 @@ _TABLES: Final = {
         PointsEntry,
         Coupon,
         User,
+        StoredRule,
+        Order,
+        OrderLine,
+        Payment,
+        SplitEntry,
+        LostDemand,
     )
 }
 
@@ -187,6 +225,8 @@ class SeedSummary:
     members: int
     coupons: int
     users: int
+    orders: int
+    lost_demand: int
     logins: tuple[DemoLogin, ...]
     seconds: float = field(default=0.0, compare=False)
     stage_seconds: tuple[tuple[str, float], ...] = field(default=(), compare=False)
@@ -199,8 +239,9 @@ class SeedSummary:
         return (
             f"Seeded {self.brand}: {self.stores:,} stores, {self.styles:,} styles, "
             f"{self.variants:,} variants, {self.stock_rows:,} stock rows, "
-            f"{self.members:,} members, {self.coupons:,} coupons, {self.users:,} users "
-            f"in {self.seconds:.1f} s.\n"
+            f"{self.members:,} members, {self.coupons:,} coupons, {self.users:,} users, "
+            f"{self.orders:,} paid orders in {HISTORY_DAYS // 7} weeks, "
+            f"{self.lost_demand:,} lost-demand records in {self.seconds:.1f} s.\n"
             f"Logins (all with the seed password): {logins}; every store SZnn also has "
             "sznn.manager and sznn.guide1, sznn.guide2, ..."
         )
@@ -503,6 +544,8 @@ class _Seeder:
         self.variant_count = 0
         self._style_rows: list[Row] = []
         self.logins: list[DemoLogin] = []
+        self.carried: list[list[_StylePlan]] = []  # per store, the styles it stocks
+        self.guides: dict[int, list[int]] = {}  # store id -> its guides' user ids
 
     def rng(self, *parts: object) -> random.Random:
         """An independent, reproducible stream per stage (str seeds hash with SHA-512)."""
@@ -805,6 +848,7 @@ class _Seeder:
             plans = [plan for plan in self.styles if draw() < store.carry]
             carried.append(plans)
             total += sum(plan.variant_count for plan in plans)
+        self.carried = carried
         table = _TABLES[StockLevel]
         updated_at = self.w.sql_value(table.c.updated_at, self.now)
         with self.w.foreign_keys_checked_after(table):
@@ -1086,6 +1130,7 @@ class _Seeder:
             add(f"{prefix}.manager", Role.MANAGER, store)
             for n in range(1, store.guides + 1):
                 add(f"{prefix}.guide{n}", Role.GUIDE, store)
+                self.guides.setdefault(store.id, []).append(len(rows))
         cols = (
             "id",
             "username",
@@ -1101,6 +1146,330 @@ class _Seeder:
         wanted = {"admin", "sz01.manager", "sz01.guide1", "sz02.guide1"}
         self.logins = [login for login in logins if login.username in wanted]
         return len(rows)
+
+    # -- sales history, its revenue split, and lost demand
+
+    def split_rule(self) -> None:
+        """The brand's default split, in force since before the history starts."""
+        cols = ("id", "brand_id", "store_id", "parties", "active_from", "created_by", "created_at")
+        since = self.now - timedelta(days=HISTORY_DAYS + 30)
+        self.w.insert(
+            _TABLES[StoredRule],
+            cols,
+            [[(1, 1, None, DEFAULT_SPLIT_RULE.to_json(), since, None, self.now)]],
+            stage="split rule",
+            total=1,
+        )
+
+    def sales(self) -> tuple[int, int]:
+        """Eight weeks of paid orders per store, their split entries, and lost demand.
+
+        Each store draws from its own stream, so a store's history does not
+        change with the number of stores. Orders fall in opening hours
+        (10:00-22:00 in the store's time zone) on the days before today;
+        guides sell in turn at random, popular styles far more often, each
+        size as often as its place on the size curve says. A few orders
+        were refunded a day or two later, with their split reversed.
+        """
+        book = _SalesBook()
+        for store, plans in zip(self.stores, self.carried, strict=True):
+            guides = self.guides.get(store.id, [])
+            if plans and guides:
+                self._store_sales(book, store, plans, guides)
+        for table, cols, rows, stage in (
+            (Order, _ORDER_COLUMNS, book.orders, "orders"),
+            (OrderLine, _LINE_COLUMNS, book.lines, "order lines"),
+            (Payment, _PAYMENT_COLUMNS, book.payments, "payments"),
+            (SplitEntry, _ENTRY_COLUMNS, book.entries, "split entries"),
+            (LostDemand, _LOST_COLUMNS, book.lost, "lost demand"),
+        ):
+            self.w.insert(
+                _TABLES[table], cols, _chunked(rows), stage=stage, total=len(rows), ready=True
+            )
+        return len(book.orders), len(book.lost)
+
+    def _stamp(self, at: datetime) -> Any:
+        """`at` as the driver takes it for a timestamp, converted once for all its columns.
+
+        The history's rows are built ready for the driver (`_Writer.insert`):
+        converting 300,000 timestamps one column at a time would cost a second.
+        """
+        return self.w.sql_value(_TABLES[Order].c.created_at, at)
+
+    def _store_sales(
+        self, book: _SalesBook, store: _StorePlan, plans: list[_StylePlan], guides: list[int]
+    ) -> None:
+        rng = self.rng("sales", store.code)
+        zone = ZoneInfo(store.row[10])
+        popularity = list(accumulate(plan.popularity**2 for plan in plans))
+        today = self.now.astimezone(zone).date()
+        for back in range(HISTORY_DAYS, 0, -1):
+            opens = datetime.combine(today - timedelta(days=back), clock(10), zone)
+            for _ in range(max(0, round(rng.gauss(ORDERS_PER_DAY * store.scale, 3.0)))):
+                at = (opens + timedelta(seconds=rng.randrange(12 * 3600))).astimezone(UTC)
+                picked = rng.choices(plans, cum_weights=popularity, k=_line_count(rng))
+                self._order(book, rng, store, picked, rng.choice(guides), at)
+            for _ in range(_poisson(rng, LOST_PER_DAY * store.scale)):
+                plan = rng.choices(plans, cum_weights=popularity)[0]
+                variant_id = _pick_variant(rng, plan)
+                at = (opens + timedelta(seconds=rng.randrange(12 * 3600))).astimezone(UTC)
+                size = plan.sizes[(variant_id - plan.first_variant) % len(plan.sizes)]
+                stamp = self._stamp(at)
+                book.lost.append(
+                    (
+                        _uuid7_at(rng, at),
+                        store.id,
+                        plan.id,
+                        size,
+                        variant_id,
+                        stamp,
+                        rng.choice(guides),
+                        MANUAL,
+                        None,
+                        stamp,
+                    )
+                )
+
+    def _order(
+        self,
+        book: _SalesBook,
+        rng: random.Random,
+        store: _StorePlan,
+        plans: list[_StylePlan],
+        guide: int,
+        at: datetime,
+    ) -> None:
+        """One paid order with its lines, payment and split (reversed if it was refunded)."""
+        order_id = _uuid7_at(rng, at)
+        subtotal = discount = 0
+        for line_no, plan in enumerate(plans, 1):
+            price = self._style_rows[plan.id - 1][8]
+            quantity = 2 if rng.random() < 0.05 else 1
+            off = price * quantity // 10 // 100 * 100 if rng.random() < 0.2 else 0
+            book.line_id += 1
+            book.lines.append(
+                (
+                    book.line_id,
+                    order_id,
+                    line_no,
+                    _pick_variant(rng, plan),
+                    quantity,
+                    price,
+                    off,
+                    price * quantity - off,
+                    guide,
+                )
+            )
+            subtotal += price * quantity
+            discount += off
+        total = subtotal - discount
+        method = rng.choices(
+            [m for m, _ in _PAYMENT_METHODS], weights=[w for _, w in _PAYMENT_METHODS]
+        )[0]
+        refunded_at = None
+        if rng.random() < REFUND_SHARE:
+            refunded_at = min(at + timedelta(hours=rng.randint(20, 60)), self.now)
+        paid = "paid" if method == "emv" else "recorded_offline"
+        stamp = self._stamp(at)
+        settled = self._stamp(refunded_at) if refunded_at else stamp
+        status = "refunded" if refunded_at else ("paid" if method == "emv" else "placed")
+        book.orders.append(
+            (
+                order_id,
+                store.id,
+                guide,
+                None,
+                status,
+                CURRENCY,
+                subtotal,
+                discount,
+                total,
+                stamp,
+                stamp,
+                "store",
+                None,
+            )
+        )
+        book.payment_id += 1
+        book.payments.append(
+            (
+                book.payment_id,
+                order_id,
+                method,
+                total,
+                CURRENCY,
+                "refunded" if refunded_at else paid,
+                f"seed:{order_id}",
+                stamp,
+                self._stamp(at + timedelta(minutes=5)),
+                stamp,
+                "",
+                None,
+                None,
+                False,
+                settled,
+            )
+        )
+        earned = []
+        for party, money in split(Money(total, CURRENCY), DEFAULT_SPLIT_RULE).items():
+            if not money.minor:
+                continue
+            party_id = {Party.GUIDE: guide, Party.STORE: store.id, Party.BRAND: 1}.get(party)
+            book.entry_id += 1
+            key = f"split:{order_id}:{party.value}:{party_id if party_id is not None else '-'}"
+            earned.append((book.entry_id, party.value, party_id, money.minor))
+            book.entries.append(
+                (
+                    book.entry_id,
+                    order_id,
+                    store.id,
+                    party.value,
+                    party_id,
+                    money.minor,
+                    CURRENCY,
+                    EARN,
+                    key,
+                    1,
+                    stamp,
+                )
+            )
+        if refunded_at:
+            for entry_id, party_value, party_id, amount in earned:
+                book.entry_id += 1
+                book.entries.append(
+                    (
+                        book.entry_id,
+                        order_id,
+                        store.id,
+                        party_value,
+                        party_id,
+                        -amount,
+                        CURRENCY,
+                        REVERSE,
+                        f"reverse:{entry_id}",
+                        1,
+                        settled,
+                    )
+                )
+
+
+_ORDER_COLUMNS: Final = (
+    "id",
+    "store_id",
+    "guide_id",
+    "member_id",
+    "status",
+    "currency",
+    "subtotal",
+    "discount",
+    "total",
+    "created_at",
+    "client_created_at",
+    "channel",
+    "referral_guide_id",
+)
+_LINE_COLUMNS: Final = (
+    "id",
+    "order_id",
+    "line_no",
+    "variant_id",
+    "quantity",
+    "unit_price",
+    "discount",
+    "net",
+    "guide_id",
+)
+_PAYMENT_COLUMNS: Final = (
+    "id",
+    "order_id",
+    "provider",
+    "amount",
+    "currency",
+    "status",
+    "reference",
+    "created_at",
+    "expires_at",
+    "paid_at",
+    "qr_content",
+    "provider_ref",
+    "failure_reason",
+    "needs_refund",
+    "updated_at",
+)
+_ENTRY_COLUMNS: Final = (
+    "id",
+    "order_id",
+    "store_id",
+    "party",
+    "party_id",
+    "amount",
+    "currency",
+    "kind",
+    "key",
+    "rule_id",
+    "at",
+)
+_LOST_COLUMNS: Final = (
+    "id",
+    "store_id",
+    "style_id",
+    "size",
+    "variant_id",
+    "at",
+    "guide_id",
+    "source",
+    "reference",
+    "recorded_at",
+)
+
+
+@dataclass(slots=True)
+class _SalesBook:
+    """The history's rows as they are made, with the ids handed out so far."""
+
+    orders: list[Row] = field(default_factory=list)
+    lines: list[Row] = field(default_factory=list)
+    payments: list[Row] = field(default_factory=list)
+    entries: list[Row] = field(default_factory=list)
+    lost: list[Row] = field(default_factory=list)
+    line_id: int = 0
+    payment_id: int = 0
+    entry_id: int = 0
+
+
+def _uuid7_at(rng: random.Random, at: datetime) -> str:
+    """A UUIDv7 for `at` whose random bits come from `rng`, so the seed stays reproducible."""
+    value = (int(at.timestamp() * 1000) & ((1 << 48) - 1)) << 80
+    value |= 0x7 << 76 | rng.getrandbits(12) << 64 | 0b10 << 62 | rng.getrandbits(62)
+    return str(uuid.UUID(int=value))
+
+
+def _line_count(rng: random.Random) -> int:
+    counts = [n for n, _ in _LINES_PER_ORDER]
+    return rng.choices(counts, weights=[w for _, w in _LINES_PER_ORDER])[0]
+
+
+def _poisson(rng: random.Random, mean: float) -> int:
+    """A Poisson draw (Knuth's method; the means here are small)."""
+    limit, count, product = math.exp(-mean), 0, rng.random()
+    while product > limit:
+        count += 1
+        product *= rng.random()
+    return count
+
+
+def _pick_variant(rng: random.Random, plan: _StylePlan) -> int:
+    """A variant of the style: the first colour sells best, sizes follow the size curve."""
+    colours = len(plan.colours)
+    colour = 0 if rng.random() * (colours + 1) < 2 else rng.randrange(1, colours)
+    size = rng.choices(range(len(plan.sizes)), cum_weights=_size_weights(plan.kind, plan.gender))[0]
+    return plan.first_variant + colour * len(plan.sizes) + size
+
+
+@cache
+def _size_weights(kind: str, gender: str) -> tuple[float, ...]:
+    """The size curve as cumulative weights, for drawing sizes quickly."""
+    return tuple(accumulate(_size_curve(kind, gender)))
 
 
 @cache
@@ -1235,8 +1604,13 @@ def seed_database(
 
             t = time.perf_counter()
             user_count = seeder.users(password_hash)
-            writer.finish()
             seeder.timed("users", t)
+
+            t = time.perf_counter()
+            seeder.split_rule()
+            order_count, lost_count = seeder.sales()
+            writer.finish()
+            seeder.timed("sales", t)
         if conn.dialect.name == "postgresql":
             t = time.perf_counter()
             # Fresh statistics, so the planner knows stock_level has millions of rows.
@@ -1254,6 +1628,8 @@ def seed_database(
         members=member_count,
         coupons=coupon_count,
         users=user_count,
+        orders=order_count,
+        lost_demand=lost_count,
         logins=tuple(seeder.logins),
         seconds=time.perf_counter() - started,
         stage_seconds=tuple(seeder.stages),

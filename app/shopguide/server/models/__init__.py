@@ -2,10 +2,12 @@
 
 from shopguide.server.models.audit import AuditLog
 from shopguide.server.models.catalog import Price, Style, Variant
+from shopguide.server.models.holds import LostDemand, Reservation, Transfer
 from shopguide.server.models.loyalty import CouponRedemption, MemberProof, PointsEntry
 from shopguide.server.models.members import Coupon, Member
 from shopguide.server.models.orders import Order, OrderLine, Payment
 from shopguide.server.models.payments import MerchantAccount, PaymentNotice
+from shopguide.server.models.revenue import ReferralCode, SplitEntry, SplitRule
 from shopguide.server.models.stock import StockLevel
 from shopguide.server.models.stores import Brand, Store
 from shopguide.server.models.sync import AppliedMutation, ChangeLog, FeedHorizon
@@ -20,6 +22,7 @@ __all__ = [
     "CouponRedemption",
     "FeedHorizon",
     "LoginAttempt",
+    "LostDemand",
     "Member",
     "MemberProof",
     "MerchantAccount",
@@ -29,11 +32,16 @@ __all__ = [
     "PaymentNotice",
     "PointsEntry",
     "Price",
+    "ReferralCode",
     "RefreshToken",
+    "Reservation",
     "Role",
+    "SplitEntry",
+    "SplitRule",
     "StockLevel",
     "Store",
     "Style",
+    "Transfer",
     "User",
     "Variant",
 ]

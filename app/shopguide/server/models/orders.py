@@ -2,6 +2,14 @@
 
 Order ids are UUIDv7 strings generated on the tablet, so an order made
 offline keeps its identity through every retry.
+
+Attribution: an order's `channel` says how it was sold (`store`: by a guide
+on the floor; `online`; `referral`: the customer came through a guide's
+referral code, and `referral_guide_id` names that guide), and each line's
+`guide_id` is the guide the sale counts for. A line's `fulfilment` says
+where its goods come from: `here` (off this store's shelf, the default),
+`transfer` (sent from `from_store_id` to this store for the customer) or
+`ship` (sent from `from_store_id` to the customer's address).
 """
 
 from __future__ import annotations
@@ -11,6 +19,9 @@ from datetime import datetime
 from sqlmodel import Field, SQLModel
 
 from shopguide.server.models.types import UTCDateTime, utcnow
+
+STORE_CHANNEL, ONLINE_CHANNEL, REFERRAL_CHANNEL = "store", "online", "referral"
+HERE, TRANSFER, SHIP = "here", "transfer", "ship"  # where a line's goods come from
 
 
 class Order(SQLModel, table=True):
@@ -27,6 +38,10 @@ class Order(SQLModel, table=True):
     total: int = Field(ge=0)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
     client_created_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    channel: str = Field(
+        default=STORE_CHANNEL, max_length=16, sa_column_kwargs={"server_default": STORE_CHANNEL}
+    )
+    referral_guide_id: int | None = Field(default=None, foreign_key="user.id")
 
 
 class OrderLine(SQLModel, table=True):
@@ -41,6 +56,8 @@ class OrderLine(SQLModel, table=True):
     discount: int = Field(ge=0)
     net: int = Field(ge=0)
     guide_id: int = Field(foreign_key="user.id")
+    fulfilment: str = Field(default=HERE, max_length=16, sa_column_kwargs={"server_default": HERE})
+    from_store_id: int | None = Field(default=None, foreign_key="store.id")
 
 
 class Payment(SQLModel, table=True):

@@ -29,6 +29,41 @@ class StockAtStore(SQLModel):
     distance_km: float | None = None
 
 
+class NearbyStock(StockAtStore):
+    """One store's figure for a variant as a guide sending a customer there needs it.
+
+    `held` is promised to customers (reservations) and other stores
+    (transfers); `available` is what can still be promised or sold
+    (`on_hand - held`, never below 0); `as_of` is when the server answered.
+    """
+
+    held: int
+    available: int
+    opening_hours: str
+    as_of: datetime
+
+
+class StyleStockCell(SQLModel):
+    variant_id: int
+    colour: str
+    size: str
+    on_hand: int
+    held: int
+    available: int
+
+
+class StyleStockAtStore(SQLModel):
+    """A style's colour x size stock at one store, nearest stores first."""
+
+    store_id: int
+    store_code: str
+    store_name: str
+    distance_km: float | None
+    opening_hours: str
+    as_of: datetime
+    cells: list[StyleStockCell]
+
+
 class StockCount(SQLModel):
     """A guide's physical count of one variant on the shelf."""
 

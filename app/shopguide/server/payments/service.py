@@ -35,7 +35,7 @@ from shopguide.server.models import (
 from shopguide.server.models.types import utcnow
 from shopguide.server.payments.providers import IntentContext, Notice, Provider, ProviderError
 from shopguide.server.payments.references import make_reference
-from shopguide.server.services import audit, loyalty
+from shopguide.server.services import audit, loyalty, revenue_split
 from shopguide.server.services.errors import (
     BadGateway,
     Conflict,
@@ -273,6 +273,7 @@ def refund(
         order.status = REFUNDED
         session.add(order)
         loyalty.reverse_for_refund(session, order.id, user_id=user_id)
+        revenue_split.reverse_order(session, order.id)
     audit.record(
         session,
         action="payment.refund",
@@ -316,6 +317,7 @@ def _mark_paid(session: Session, payment: Payment, *, provider_ref: str, amount:
             order.status = PAID
             session.add(order)
             loyalty.earn_for_order(session, order.id)
+            revenue_split.split_order(session, order.id)
     else:
         reason = (
             "paid twice: refund the second payment"

@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
+from shopguide.server.ops.metrics import LONG_POLLS
 from shopguide.server.payments import service
 
 
@@ -37,7 +38,8 @@ class PaymentWatcher:
         if self._task is None or self._task.done():
             self._task = asyncio.create_task(self._watch())
         try:
-            return await asyncio.wait_for(future, timeout)
+            with LONG_POLLS.labels("payment").track_inprogress():
+                return await asyncio.wait_for(future, timeout)
         except TimeoutError:
             return None
         finally:

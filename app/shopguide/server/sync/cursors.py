@@ -22,7 +22,7 @@ from shopguide.server.sync.scopes import Scope
 _CHANGES = re.compile(r"^c1\.(0|[1-9][0-9]{0,18})\.(0|[1-9][0-9]{0,18})$")
 _BIGINT = 2**63 - 1
 
-SnapshotKey = tuple[int] | tuple[int, str]
+SnapshotKey = tuple[int] | tuple[str] | tuple[int, str]  # ids are ints, or client UUIDs
 
 
 class Position(NamedTuple):
@@ -84,7 +84,11 @@ def _decode_snapshot(text: str, scope: Scope) -> SnapshotCursor:
 
 
 def _snapshot_key(value: Any, width: int) -> SnapshotKey | None:
-    if not isinstance(value, list) or len(value) != width or not _is_count(value[0]):
+    if not isinstance(value, list) or len(value) != width:
+        return None
+    if width == 1 and isinstance(value[0], str) and 0 < len(value[0]) <= 64:
+        return (value[0],)
+    if not _is_count(value[0]):
         return None
     if width == 1:
         return (value[0],)

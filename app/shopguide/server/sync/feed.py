@@ -42,12 +42,14 @@ from shopguide.server.models import (
     FeedHorizon,
     Member,
     MerchantAccount,
+    Reservation,
     StockLevel,
     Store,
+    Transfer,
 )
 from shopguide.server.models.types import utcnow
 from shopguide.server.sync.cursors import Position, encode_changes
-from shopguide.server.sync.scopes import Scope, members_scope, stock_scope
+from shopguide.server.sync.scopes import Scope, inbox_scope, members_scope, stock_scope
 from shopguide.server.sync.shapes import COUPON, SHAPES, Shape, phone_salt_of_store, table_of
 
 CHANGE_LOG: Table = table_of(ChangeLog)
@@ -60,29 +62,41 @@ Place = tuple[str, str]  # (scope, key)
 # ----------------------------------------------------------------------------- capture
 
 
-def _scope_of(shape: Shape, values: Mapping[str, Any], home_of: Callable[[int], int]) -> str:
+def _scopes_of(
+    shape: Shape, values: Mapping[str, Any], home_of: Callable[[int], int]
+) -> tuple[str, ...]:
+    """The scopes a row belongs to: one, except a reservation or transfer, in both stores' inbox."""
     if shape.model is StockLevel:
-        return stock_scope(values["store_id"])
+        return (stock_scope(values["store_id"]),)
     if shape.model is Member:
-        return members_scope(values["home_store_id"])
+        return (members_scope(values["home_store_id"]),)
     if shape.model is Coupon:
-        return members_scope(home_of(values["member_id"]))
+        return (members_scope(home_of(values["member_id"])),)
+    if shape.model is Reservation:
+        return tuple(
+            dict.fromkeys(inbox_scope(values[c]) for c in ("from_store_id", "at_store_id"))
+        )
+    if shape.model is Transfer:
+        return tuple(
+            dict.fromkeys(inbox_scope(values[c]) for c in ("from_store_id", "to_store_id"))
+        )
     if shape.model in (Store, Brand, MerchantAccount):
-        return "config"
-    return "catalog"
+        return ("config",)
+    return ("catalog",)
 
 
-_SCOPE_COLUMN: dict[type[SQLModel], str] = {
-    StockLevel: "store_id",
-    Member: "home_store_id",
-    Coupon: "member_id",
+_SCOPE_COLUMNS: dict[type[SQLModel], tuple[str, ...]] = {
+    StockLevel: ("store_id",),
+    Member: ("home_store_id",),
+    Coupon: ("member_id",),
+    Reservation: ("from_store_id", "at_store_id"),
+    Transfer: ("from_store_id", "to_store_id"),
 }
 
 
 def _placing(shape: Shape) -> tuple[str, ...]:
-    """The attributes a row's scope and key come from."""
-    extra = _SCOPE_COLUMN.get(shape.model)
-    return shape.key if extra is None else (*shape.key, extra)
+    """The attributes a row's scopes and key come from."""
+    return (*shape.key, *_SCOPE_COLUMNS.get(shape.model, ()))
 
 
 _PLACING: dict[type[SQLModel], tuple[str, ...]] = {
@@ -137,24 +151,25 @@ def _old_values(obj: SQLModel, names: Iterable[str]) -> dict[str, Any]:
     return values
 
 
-def _place(shape: Shape, values: Mapping[str, Any], lookups: _Lookups) -> Place:
-    return _scope_of(shape, values, lookups.home_of), shape.key_of(values)
+def _places(shape: Shape, values: Mapping[str, Any], lookups: _Lookups) -> tuple[Place, ...]:
+    key = shape.key_of(values)
+    return tuple((scope, key) for scope in _scopes_of(shape, values, lookups.home_of))
 
 
 def _remember_old_places(session: Session, _ctx: UOWTransaction, _instances: object) -> None:
     """Before the flush, while the rows still hold their old values: where each row was."""
     lookups = _Lookups(session)
-    changed: list[tuple[SQLModel, Place]] = []
-    gone: list[tuple[str, Place]] = []
+    changed: list[tuple[SQLModel, tuple[Place, ...]]] = []
+    gone: list[tuple[str, tuple[Place, ...]]] = []
     for obj in session.dirty:
         shape = SHAPES.get(type(obj))
         if shape is not None and session.is_modified(obj):
-            changed.append((obj, _place(shape, _old_values(obj, _PLACING[shape.model]), lookups)))
+            changed.append((obj, _places(shape, _old_values(obj, _PLACING[shape.model]), lookups)))
     for obj in session.deleted:
         shape = SHAPES.get(type(obj))
         if shape is not None:
             gone.append(
-                (shape.entity, _place(shape, _old_values(obj, _PLACING[shape.model]), lookups))
+                (shape.entity, _places(shape, _old_values(obj, _PLACING[shape.model]), lookups))
             )
     session.info[_PENDING] = (changed, gone)
 
@@ -170,21 +185,25 @@ def _record_changes(session: Session, _ctx: UOWTransaction) -> None:
         op = "delete" if data is None else "upsert"
         changes.append({"scope": scope, "entity": entity, "key": key, "op": op, "data": data})
 
-    touched: list[tuple[SQLModel, Place | None]] = [
-        (obj, None) for obj in session.new if type(obj) in SHAPES
+    touched: list[tuple[SQLModel, tuple[Place, ...]]] = [
+        (obj, ()) for obj in session.new if type(obj) in SHAPES
     ]
     for obj, old in [*touched, *changed]:
         shape = SHAPES[type(obj)]
         values = {column.key: getattr(obj, column.key) for column in shape.table.columns}
-        place = _place(shape, values, lookups)
+        places = _places(shape, values, lookups)
         salt = lookups.salt_for(values["home_store_id"]) if shape.model is Member else None
-        if old is not None and old != place:
-            add(old, shape.entity, None)
-            if shape.model is Member:
-                _move_coupons(session, values["id"], old[0], place[0], add)
-        add(place, shape.entity, shape.row([values[name] for name in shape.sources], salt))
-    for entity, place in gone:
-        add(place, entity, None)
+        for left in old:
+            if left not in places:
+                add(left, shape.entity, None)
+        if shape.model is Member and old and old != places:
+            _move_coupons(session, values["id"], old[0][0], places[0][0], add)
+        row = shape.row([values[name] for name in shape.sources], salt)
+        for place in places:
+            add(place, shape.entity, row)
+    for entity, places in gone:
+        for place in places:
+            add(place, entity, None)
     if changes:
         session.connection().execute(insert(CHANGE_LOG), changes)
 

@@ -40,10 +40,11 @@ from shopguide.server.models import (
     Store,
     Variant,
 )
+from shopguide.server.models.orders import HERE, REFERRAL_CHANNEL
 from shopguide.server.models.text import NoControlCharacters
 from shopguide.server.models.types import utcnow
 from shopguide.server.payments import service as payments
-from shopguide.server.services import audit, loyalty, member_codes
+from shopguide.server.services import audit, holds, loyalty, member_codes, referrals, revenue_split
 
 MAX_INT = 2**31 - 1  # the integer columns' range
 
@@ -57,6 +58,19 @@ SizeValue = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=16), NoControlCharacters
 ]
 Note = Annotated[str, StringConstraints(max_length=500), NoControlCharacters]
+Reason = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=200), NoControlCharacters
+]
+PersonName = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=80), NoControlCharacters
+]
+Phone = Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 -]{3,19}$")]
+ReferralCodeText = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, min_length=4, max_length=16, pattern=r"^[A-Za-z0-9 -]+$"
+    ),
+]
 
 
 class Rejected(Exception):
@@ -86,6 +100,10 @@ class Pusher:
         """Guides and managers sell and take payments for their own store; admins for any."""
         return self.role is Role.ADMIN or self.store_id == store_id
 
+    @property
+    def actor(self) -> holds.Actor:
+        return holds.Actor(self.user_id, self.store_id, admin=self.role is Role.ADMIN)
+
 
 class Mutation(BaseModel):
     @abstractmethod
@@ -94,10 +112,27 @@ class Mutation(BaseModel):
 
 
 class OrderLineIn(BaseModel):
+    """One line; `fulfilment` says where its goods come from (see `models.orders`).
+
+    A line sent from another store (`transfer` to this store, or `ship` to
+    the customer) names that store in `from_store_id` and does not lower
+    this store's stock: the `transfer.request` pushed with it holds the goods there.
+    """
+
     variant_id: Id
     quantity: int = Field(ge=1, le=10_000)
     unit_price: Amount
     discount: Amount
+    fulfilment: Literal["here", "transfer", "ship"] = "here"
+    from_store_id: Id | None = None
+
+    @model_validator(mode="after")
+    def _source_named(self) -> Self:
+        if (self.fulfilment == HERE) != (self.from_store_id is None):
+            raise ValueError(
+                "from_store_id names the sending store exactly when fulfilment is not here"
+            )
+        return self
 
     @property
     def amount(self) -> int:
@@ -110,6 +145,11 @@ class PlaceOrder(Mutation):
     The prices are the ones the customer was shown and paid, so they are
     checked for arithmetic, not against today's catalog. Stock may go below
     zero: the sale happened, and the oversell is reported, not refused.
+
+    Attribution: the lines count for the guide who pushed the order, or,
+    with a `referral_code` the customer brought, for that code's guide
+    (channel "referral"). An unknown code never costs the sale: the order is
+    recorded for the pushing guide and the result's `referral_guide_id` is null.
     """
 
     order_id: UUID
@@ -121,6 +161,8 @@ class PlaceOrder(Mutation):
     discount: Amount
     total: Amount
     created_at: AwareDatetime
+    channel: Literal["store", "online"] = "store"
+    referral_code: ReferralCodeText | None = None
 
     @model_validator(mode="after")
     def _sums_add_up(self) -> Self:
@@ -166,6 +208,15 @@ class PlaceOrder(Mutation):
         missing = sorted(set(quantities) - known)
         if missing:
             raise Rejected(f"variant {missing[0]} does not exist")
+        senders = {line.from_store_id for line in self.lines if line.from_store_id is not None}
+        if self.store_id in senders:
+            raise Rejected("a line sent from another store cannot name this store as the sender")
+        found = set(session.exec(select(Store.id).where(col(Store.id).in_(senders))).all())
+        if senders - found:
+            raise Rejected(f"store {min(senders - found)} does not exist")
+        referrer = referrals.resolve(session, self.referral_code) if self.referral_code else None
+        guide_id = referrer[0].id if referrer else pusher.user_id
+        assert guide_id is not None
 
         session.add(
             Order(
@@ -178,6 +229,8 @@ class PlaceOrder(Mutation):
                 discount=self.discount,
                 total=self.total,
                 client_created_at=self.created_at,
+                channel=REFERRAL_CHANNEL if referrer else self.channel,
+                referral_guide_id=guide_id if referrer else None,
             )
         )
         session.flush()  # the lines refer to it
@@ -190,13 +243,22 @@ class PlaceOrder(Mutation):
                 unit_price=line.unit_price,
                 discount=line.discount,
                 net=line.amount - line.discount,
-                guide_id=pusher.user_id,
+                guide_id=guide_id,
+                fulfilment=line.fulfilment,
+                from_store_id=line.from_store_id,
             )
             for number, line in enumerate(self.lines, 1)
         )
-        oversold = _lower_stock(session, self.store_id, quantities)
+        here: dict[int, int] = {}
+        for line in self.lines:
+            if line.fulfilment == HERE:
+                here[line.variant_id] = here.get(line.variant_id, 0) + line.quantity
+        oversold = _lower_stock(session, self.store_id, here)
         session.flush()
-        return {"order_id": order_id, "oversold": oversold}
+        result: dict[str, Any] = {"order_id": order_id, "oversold": oversold}
+        if self.referral_code is not None:
+            result["referral_guide_id"] = guide_id if referrer else None
+        return result
 
 
 def _lower_stock(session: Session, store_id: int, quantities: dict[int, int]) -> list[int]:
@@ -225,9 +287,11 @@ def _lower_stock(session: Session, store_id: int, quantities: dict[int, int]) ->
 class RecordPayment(Mutation):
     """A payment taken while offline, recorded as what it is, never as a verified wallet payment.
 
-    Cash and a card terminal are recorded on the guide's confirmation. An EMV
-    QR the tablet built offline is recorded as unverified until the acquirer's
-    notification (which may have arrived first and waited) confirms it.
+    Cash and a card terminal are recorded on the guide's confirmation, and
+    the order's points and revenue split are booked with them. An EMV QR the
+    tablet built offline is recorded as unverified until the acquirer's
+    notification (which may have arrived first and waited) confirms it; the
+    payment service books points and split then.
     """
 
     order_id: UUID
@@ -278,6 +342,7 @@ class RecordPayment(Mutation):
             earned = None
         else:
             earned = loyalty.earn_for_order(session, order_id)
+            revenue_split.split_order(session, order_id)
         return {
             "payment_id": payment.id,
             "status": payment.status,
@@ -435,11 +500,283 @@ class RedeemMember(Redemption, Mutation):
         }
 
 
+# ----------------------------------------------------------------------------- holds
+
+
+class RequestReservation(Mutation):
+    """Hold a variant at another store for a customer of the pushing guide's store.
+
+    The customer is named by at least one of a name, a phone (only its last
+    four digits are kept) or a member id. Refused, with what is left, when
+    the holding store cannot promise the quantity any more.
+    """
+
+    reservation_id: UUID
+    from_store_id: Id
+    at_store_id: Id
+    variant_id: Id
+    quantity: int = Field(default=1, ge=1, le=20)
+    hours: int = Field(default=24, ge=1, le=168)
+    customer_name: PersonName = ""
+    customer_phone: Phone | None = None
+    member_id: Id | None = None
+
+    @model_validator(mode="after")
+    def _customer_named(self) -> Self:
+        if not (self.customer_name or self.customer_phone or self.member_id):
+            raise ValueError("name the customer: customer_name, customer_phone or member_id")
+        return self
+
+    def apply(self, session: Session, mutation_id: str, pusher: Pusher) -> dict[str, Any]:
+        try:
+            reservation, left = holds.request_reservation(
+                session,
+                pusher.actor,
+                reservation_id=str(self.reservation_id),
+                from_store_id=self.from_store_id,
+                at_store_id=self.at_store_id,
+                variant_id=self.variant_id,
+                quantity=self.quantity,
+                hours=self.hours,
+                customer_name=self.customer_name,
+                customer_phone=self.customer_phone,
+                member_id=self.member_id,
+            )
+        except holds.Refused as exc:
+            raise Rejected(exc.reason) from exc
+        return {
+            "reservation_id": reservation.id,
+            "status": reservation.status,
+            "expires_at": reservation.expires_at.isoformat(),
+            "left": left,
+        }
+
+
+class AnswerReservation(Mutation):
+    """The holding store confirms the hold, or refuses it with a reason."""
+
+    reservation_id: UUID
+    answer: Literal["confirm", "refuse"]
+    reason: Reason = ""
+
+    @model_validator(mode="after")
+    def _refusal_explained(self) -> Self:
+        if self.answer == "refuse" and not self.reason:
+            raise ValueError("say why the reservation is refused")
+        return self
+
+    def apply(self, session: Session, mutation_id: str, pusher: Pusher) -> dict[str, Any]:
+        try:
+            reservation = holds.answer_reservation(
+                session,
+                pusher.actor,
+                str(self.reservation_id),
+                confirm=self.answer == "confirm",
+                reason=self.reason,
+            )
+        except holds.Refused as exc:
+            raise Rejected(exc.reason) from exc
+        return {"reservation_id": reservation.id, "status": reservation.status}
+
+
+class CancelReservation(Mutation):
+    """Either store lets the hold go."""
+
+    reservation_id: UUID
+    reason: Reason = ""
+
+    def apply(self, session: Session, mutation_id: str, pusher: Pusher) -> dict[str, Any]:
+        try:
+            reservation = holds.cancel_reservation(
+                session, pusher.actor, str(self.reservation_id), reason=self.reason
+            )
+        except holds.Refused as exc:
+            raise Rejected(exc.reason) from exc
+        return {"reservation_id": reservation.id, "status": reservation.status}
+
+
+class CollectReservation(Mutation):
+    """The customer took the held units at the holding store (the sale itself is an order)."""
+
+    reservation_id: UUID
+
+    def apply(self, session: Session, mutation_id: str, pusher: Pusher) -> dict[str, Any]:
+        try:
+            reservation = holds.collect_reservation(session, pusher.actor, str(self.reservation_id))
+        except holds.Refused as exc:
+            raise Rejected(exc.reason) from exc
+        return {"reservation_id": reservation.id, "status": reservation.status}
+
+
+class ShipToIn(BaseModel):
+    name: PersonName = Field(min_length=1)
+    phone: Phone
+    address: Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=5, max_length=300),
+        NoControlCharacters,
+    ]
+
+
+class RequestTransfer(Mutation):
+    """Ask another store to send units to this store, or (`ship_to`) to the customer.
+
+    With `order_id` it fulfils that order's line (push it before the order);
+    without, it restocks this store for a customer who will come back.
+    """
+
+    transfer_id: UUID
+    from_store_id: Id
+    to_store_id: Id
+    variant_id: Id
+    quantity: int = Field(default=1, ge=1, le=100)
+    order_id: UUID | None = None
+    ship_to: ShipToIn | None = None
+
+    def apply(self, session: Session, mutation_id: str, pusher: Pusher) -> dict[str, Any]:
+        ship_to = (
+            holds.ShipTo(self.ship_to.name, self.ship_to.phone, self.ship_to.address)
+            if self.ship_to
+            else None
+        )
+        try:
+            transfer, left = holds.request_transfer(
+                session,
+                pusher.actor,
+                transfer_id=str(self.transfer_id),
+                from_store_id=self.from_store_id,
+                to_store_id=self.to_store_id,
+                variant_id=self.variant_id,
+                quantity=self.quantity,
+                order_id=str(self.order_id) if self.order_id else None,
+                ship_to=ship_to,
+            )
+        except holds.Refused as exc:
+            raise Rejected(exc.reason) from exc
+        return {"transfer_id": transfer.id, "status": transfer.status, "left": left}
+
+
+class AnswerTransfer(Mutation):
+    """The sending store accepts, or refuses with a reason."""
+
+    transfer_id: UUID
+    answer: Literal["accept", "refuse"]
+    reason: Reason = ""
+
+    @model_validator(mode="after")
+    def _refusal_explained(self) -> Self:
+        if self.answer == "refuse" and not self.reason:
+            raise ValueError("say why the transfer is refused")
+        return self
+
+    def apply(self, session: Session, mutation_id: str, pusher: Pusher) -> dict[str, Any]:
+        try:
+            transfer = holds.answer_transfer(
+                session,
+                pusher.actor,
+                str(self.transfer_id),
+                accept=self.answer == "accept",
+                reason=self.reason,
+            )
+        except holds.Refused as exc:
+            raise Rejected(exc.reason) from exc
+        return {"transfer_id": transfer.id, "status": transfer.status}
+
+
+class TransferStep(Mutation):
+    """A transfer id, for the steps that need nothing else."""
+
+    transfer_id: UUID
+
+
+class ShipTransfer(TransferStep):
+    """The sending store sent the parcel: its stock goes down."""
+
+    def apply(self, session: Session, mutation_id: str, pusher: Pusher) -> dict[str, Any]:
+        try:
+            transfer = holds.ship_transfer(session, pusher.actor, str(self.transfer_id))
+        except holds.Refused as exc:
+            raise Rejected(exc.reason) from exc
+        return {"transfer_id": transfer.id, "status": transfer.status}
+
+
+class ReceiveTransfer(TransferStep):
+    """The requesting store has the parcel (its stock goes up unless the goods are sold)."""
+
+    def apply(self, session: Session, mutation_id: str, pusher: Pusher) -> dict[str, Any]:
+        try:
+            transfer = holds.receive_transfer(session, pusher.actor, str(self.transfer_id))
+        except holds.Refused as exc:
+            raise Rejected(exc.reason) from exc
+        return {"transfer_id": transfer.id, "status": transfer.status}
+
+
+class CancelTransfer(TransferStep):
+    """Either store calls the transfer off before it ships."""
+
+    reason: Reason = ""
+
+    def apply(self, session: Session, mutation_id: str, pusher: Pusher) -> dict[str, Any]:
+        try:
+            transfer = holds.cancel_transfer(
+                session, pusher.actor, str(self.transfer_id), reason=self.reason
+            )
+        except holds.Refused as exc:
+            raise Rejected(exc.reason) from exc
+        return {"transfer_id": transfer.id, "status": transfer.status}
+
+
+class RecordLostDemand(Mutation):
+    """One tap: a customer wanted this (a variant, or a style in a size) and the store had none.
+
+    Recorded once per `demand_id`, however often and by whichever mutation it arrives.
+    """
+
+    demand_id: UUID
+    store_id: Id
+    variant_id: Id | None = None
+    style_id: Id | None = None
+    size: SizeValue | None = None
+    at: AwareDatetime
+
+    @model_validator(mode="after")
+    def _something_wanted(self) -> Self:
+        if self.variant_id is None and (self.style_id is None or self.size is None):
+            raise ValueError("give variant_id, or style_id and size")
+        return self
+
+    def apply(self, session: Session, mutation_id: str, pusher: Pusher) -> dict[str, Any]:
+        try:
+            demand, new = holds.record_lost_demand(
+                session,
+                pusher.actor,
+                demand_id=str(self.demand_id),
+                store_id=self.store_id,
+                variant_id=self.variant_id,
+                style_id=self.style_id,
+                size=self.size,
+                at=self.at,
+            )
+        except holds.Refused as exc:
+            raise Rejected(exc.reason) from exc
+        return {"demand_id": demand.id, "recorded": new}
+
+
 TYPES: dict[str, type[Mutation]] = {
     "order.place": PlaceOrder,
     "payment.record": RecordPayment,
     "member.update": UpdateMember,
     "member.redeem": RedeemMember,
+    "reservation.request": RequestReservation,
+    "reservation.answer": AnswerReservation,
+    "reservation.cancel": CancelReservation,
+    "reservation.collect": CollectReservation,
+    "transfer.request": RequestTransfer,
+    "transfer.answer": AnswerTransfer,
+    "transfer.ship": ShipTransfer,
+    "transfer.receive": ReceiveTransfer,
+    "transfer.cancel": CancelTransfer,
+    "demand.lost": RecordLostDemand,
 }
 
 

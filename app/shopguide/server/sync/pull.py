@@ -7,7 +7,9 @@ from typing import Any
 
 from sqlmodel import Session
 
+from shopguide.server.db import write_transaction
 from shopguide.server.models import Role
+from shopguide.server.services import holds
 from shopguide.server.sync import cursors
 from shopguide.server.sync.feed import read_changes
 from shopguide.server.sync.scopes import Scope, check_access, parse_scope
@@ -33,6 +35,9 @@ def pull(
     """
     scopes = [parse_scope(name) for name in asked]
     check_access(session, scopes, role=role, store_id=store_id)
+    for scope in scopes:
+        if scope.kind == "inbox":
+            _expire_reservations(session, scope)
     starts: dict[Scope, cursors.Position | cursors.SnapshotCursor | None] = {}
     for scope in scopes:
         cursor = asked[scope.name]
@@ -44,3 +49,15 @@ def pull(
         else:
             answers[scope.name] = read_snapshot(session, scope, start, limit)
     return {"scopes": answers}
+
+
+def _expire_reservations(session: Session, scope: Scope) -> None:
+    """Write the expiry of the inbox's overdue reservations first, so the pull carries it.
+
+    Only when there is one: most pulls only read, and take no write lock.
+    """
+    assert scope.store_id is not None
+    if holds.any_due(session, scope.store_id):
+        write_transaction(session)
+        holds.expire_due(session, store_id=scope.store_id)
+        session.commit()

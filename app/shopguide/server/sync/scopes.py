@@ -1,7 +1,8 @@
 """Scope names, what each scope holds, and who may pull it.
 
 A scope is the unit a tablet syncs and rebuilds on its own: `catalog`,
-`config`, `stock:<store_id>` and `members:<store_id>` (docs/sync-protocol.md).
+`config`, `stock:<store_id>`, `members:<store_id>` and `inbox:<store_id>`
+(docs/sync-protocol.md).
 """
 
 from __future__ import annotations
@@ -21,14 +22,16 @@ from shopguide.server.sync.shapes import (
     MEMBER,
     MERCHANT_ACCOUNT,
     PRICE,
+    RESERVATION,
     STOCK,
     STORE,
     STYLE,
+    TRANSFER,
     VARIANT,
     Shape,
 )
 
-Kind = Literal["catalog", "config", "stock", "members"]
+Kind = Literal["catalog", "config", "stock", "members", "inbox"]
 
 # Snapshot order: parents before children, as a client with foreign keys would want.
 ENTITIES: dict[Kind, tuple[Shape, ...]] = {
@@ -36,9 +39,10 @@ ENTITIES: dict[Kind, tuple[Shape, ...]] = {
     "config": (STORE, BRAND, MERCHANT_ACCOUNT),
     "stock": (STOCK,),
     "members": (MEMBER, COUPON),
+    "inbox": (RESERVATION, TRANSFER),
 }
 
-_NAME = re.compile(r"^(?:(catalog|config)|(stock|members):([1-9][0-9]{0,9}))$")
+_NAME = re.compile(r"^(?:(catalog|config)|(stock|members|inbox):([1-9][0-9]{0,9}))$")
 _MAX_ID = 2**31 - 1
 
 
@@ -61,12 +65,16 @@ def members_scope(store_id: int) -> str:
     return f"members:{store_id}"
 
 
+def inbox_scope(store_id: int) -> str:
+    return f"inbox:{store_id}"
+
+
 def parse_scope(name: str) -> Scope:
     match = _NAME.match(name)
     if match is None or (match[3] is not None and int(match[3]) > _MAX_ID):
         raise Unprocessable(
             f"unknown scope {name[:60]!r}: expected catalog, config, "
-            "stock:<store id> or members:<store id>"
+            "stock:<store id>, members:<store id> or inbox:<store id>"
         )
     if match[1] == "catalog":
         return Scope(name, "catalog")
@@ -75,17 +83,21 @@ def parse_scope(name: str) -> Scope:
     store_id = int(match[3])
     if match[2] == "stock":
         return Scope(name, "stock", store_id)
+    if match[2] == "inbox":
+        return Scope(name, "inbox", store_id)
     return Scope(name, "members", store_id)
 
 
 def check_access(
     session: Session, scopes: Iterable[Scope], *, role: Role, store_id: int | None
 ) -> None:
-    """Every store named must exist; a members scope is for its own store's staff (and admins).
+    """Every store named must exist; members and inbox scopes are for their own store's staff
+    (and admins).
 
     Member data is personal: a guide or manager sees the members whose home
     store is their own, while stock of any store is shared so a guide can
-    send a customer to the shop that has the size.
+    send a customer to the shop that has the size. A store's inbox names
+    customers (and a parcel's address), so it is the store's own too.
     """
     scopes = list(scopes)
     wanted = {s.store_id for s in scopes if s.store_id is not None}
@@ -101,4 +113,9 @@ def check_access(
             raise Forbidden(
                 f"{scope.name} holds another store's members; "
                 "guides and managers sync their own store's members only"
+            )
+        if scope.kind == "inbox" and scope.store_id != store_id:
+            raise Forbidden(
+                f"{scope.name} is another store's inbox; "
+                "guides and managers sync their own store's inbox only"
             )

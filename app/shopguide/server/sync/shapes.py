@@ -23,9 +23,11 @@ from shopguide.server.models import (
     Member,
     MerchantAccount,
     Price,
+    Reservation,
     StockLevel,
     Store,
     Style,
+    Transfer,
     Variant,
 )
 from shopguide.server.models.types import UTCDateTime
@@ -155,10 +157,36 @@ MERCHANT_ACCOUNT = _shape(
     key="store_id provider",
 )
 
+RESERVATION = _shape(
+    "reservation",
+    Reservation,
+    "id from_store_id at_store_id variant_id quantity customer_name customer_phone_last4 "
+    "member_id status reason expires_at created_by created_by_name created_at updated_at",
+)
+TRANSFER = _shape(
+    "transfer",
+    Transfer,
+    "id from_store_id to_store_id variant_id quantity status reason order_id ship_to_name "
+    "ship_to_phone ship_to_address created_by created_by_name created_at updated_at "
+    "shipped_at received_at",
+)
+
 _PHONE_HASH = MEMBER.columns.index("phone_hash")
 _PHONE_LAST4 = MEMBER.columns.index("phone_last4")
 
 SHAPES: dict[type[SQLModel], Shape] = {
     shape.model: shape
-    for shape in (STYLE, VARIANT, PRICE, STOCK, MEMBER, COUPON, STORE, BRAND, MERCHANT_ACCOUNT)
+    for shape in (
+        STYLE,
+        VARIANT,
+        PRICE,
+        STOCK,
+        MEMBER,
+        COUPON,
+        STORE,
+        BRAND,
+        MERCHANT_ACCOUNT,
+        RESERVATION,
+        TRANSFER,
+    )
 }

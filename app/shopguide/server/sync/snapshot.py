@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Select, select, tuple_
+from sqlalchemy import Connection, Select, or_, select, tuple_
 from sqlmodel import Session
 
 from shopguide.server.sync.cursors import (
@@ -23,7 +23,15 @@ from shopguide.server.sync.cursors import (
 )
 from shopguide.server.sync.feed import feed_position
 from shopguide.server.sync.scopes import Scope
-from shopguide.server.sync.shapes import COUPON, MEMBER, STOCK, Shape, phone_salt_of_store
+from shopguide.server.sync.shapes import (
+    COUPON,
+    MEMBER,
+    RESERVATION,
+    STOCK,
+    TRANSFER,
+    Shape,
+    phone_salt_of_store,
+)
 
 
 def read_snapshot(
@@ -91,12 +99,21 @@ def _page(
 
 
 def _rows_of(scope: Scope, shape: Shape, stmt: Select[Any]) -> Select[Any]:
-    """Restrict to the scope: a store's stock, the members of a home store and their coupons."""
+    """Restrict to the scope: a store's stock, the members of a home store and their coupons,
+    the reservations and transfers a store gives or receives."""
     table = shape.table
     if shape is STOCK:
         return stmt.where(table.c.store_id == scope.store_id)
     if shape is MEMBER:
         return stmt.where(table.c.home_store_id == scope.store_id)
+    if shape is RESERVATION:
+        return stmt.where(
+            or_(table.c.from_store_id == scope.store_id, table.c.at_store_id == scope.store_id)
+        )
+    if shape is TRANSFER:
+        return stmt.where(
+            or_(table.c.from_store_id == scope.store_id, table.c.to_store_id == scope.store_id)
+        )
     if shape is COUPON:
         member = MEMBER.table
         return stmt.where(

@@ -15,11 +15,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Iterable
+from datetime import datetime
 
 from sqlalchemy import Engine, func, select
 from starlette.concurrency import run_in_threadpool
 
 from shopguide.server.models.sync import ChangeLog
+from shopguide.server.models.types import utcnow
+from shopguide.server.ops.metrics import LONG_POLLS, SYNC_WAKEUP_SECONDS
 from shopguide.server.sync.shapes import table_of
 
 CHANGE_LOG = table_of(ChangeLog)
@@ -38,19 +41,22 @@ class FeedWatcher:
         with self._engine.connect() as conn:
             return int(conn.execute(select(func.max(CHANGE_LOG.c.id))).scalar_one() or 0)
 
-    def _changed_since(self, head: int) -> tuple[int, set[str]]:
-        """The newest change id after `head`, and the scopes that changed after it."""
-        query = select(CHANGE_LOG.c.scope, func.max(CHANGE_LOG.c.id)).where(CHANGE_LOG.c.id > head)
+    def _changed_since(self, head: int) -> tuple[int, dict[str, datetime]]:
+        """The newest change id after `head`, and each scope changed after it with the time
+        of its oldest such change (how long that change has waited to be heard of)."""
+        query = select(
+            CHANGE_LOG.c.scope, func.max(CHANGE_LOG.c.id), func.min(CHANGE_LOG.c.at)
+        ).where(CHANGE_LOG.c.id > head)
         with self._engine.connect() as conn:
             rows = conn.execute(query.group_by(CHANGE_LOG.c.scope)).all()
         newest = max((int(r[1]) for r in rows), default=head)
-        return newest, {str(r[0]) for r in rows}
+        return newest, {str(r[0]): r[2] for r in rows}
 
     async def wait(self, scopes: Iterable[str], *, after: int, timeout: float) -> bool:
         """True once a change after the `after` head lands in one of `scopes`, else at timeout."""
         wanted = frozenset(scopes)
         newest, landed = await run_in_threadpool(self._changed_since, after)
-        if wanted & landed:
+        if wanted & landed.keys():
             return True
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._waiters[future] = wanted
@@ -60,7 +66,8 @@ class FeedWatcher:
         if self._task is None or self._task.done():
             self._task = asyncio.create_task(self._watch())
         try:
-            await asyncio.wait_for(future, timeout)
+            with LONG_POLLS.labels("sync").track_inprogress():
+                await asyncio.wait_for(future, timeout)
             return True
         except TimeoutError:
             return False
@@ -71,11 +78,14 @@ class FeedWatcher:
         while self._waiters:
             await asyncio.sleep(self._interval)
             head = self._head or 0
-            newest, scopes = await run_in_threadpool(self._changed_since, head)
+            newest, landed = await run_in_threadpool(self._changed_since, head)
             self._head = newest
+            now = utcnow()
             for future, wanted in list(self._waiters.items()):
-                if wanted & scopes and not future.done():
+                waited = [landed[scope] for scope in wanted if scope in landed]
+                if waited and not future.done():
                     future.set_result(None)
+                    SYNC_WAKEUP_SECONDS.observe(max(0.0, (now - min(waited)).total_seconds()))
 
     async def close(self) -> None:
         if self._task is not None:

@@ -5,9 +5,12 @@ from fastapi import APIRouter
 from shopguide.server.api.routes import (
     auth,
     catalog,
+    inbox,
+    manager,
     members,
     orders,
     payments,
+    split_rules,
     stock,
     stores,
     sync,
@@ -15,5 +18,18 @@ from shopguide.server.api.routes import (
 )
 
 api_router = APIRouter(prefix="/api/v1")
-for module in (auth, users, stores, catalog, stock, members, sync, orders, payments):
+for module in (
+    auth,
+    users,
+    stores,
+    catalog,
+    stock,
+    members,
+    sync,
+    orders,
+    payments,
+    inbox,
+    manager,
+    split_rules,
+):
     api_router.include_router(module.router)

@@ -1,4 +1,5 @@
-"""Stock figures across stores, and a store's own counts (its staff only)."""
+"""Stock figures across stores (with what is held, nearest first), and a store's own counts
+(its staff only)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from shopguide.server.api.deps import MAX_ID, CurrentUser, IdPath, SessionDep, client_address
-from shopguide.server.models.stock import StockAtStore, StockCount
+from shopguide.server.models.stock import (
+    NearbyStock,
+    StockAtStore,
+    StockCount,
+    StyleStockAtStore,
+)
 from shopguide.server.services import stock as stock_service
 
 router = APIRouter(tags=["stock"])
@@ -22,9 +28,26 @@ def stock_for_variant(
         int | None, Query(ge=1, le=MAX_ID, description="store id to sort by distance from")
     ] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-) -> list[StockAtStore]:
+) -> list[NearbyStock]:
+    """Every store's figure for the variant, nearest to `near` (default: the caller's store)."""
     return stock_service.stock_for_variant(
         session, variant_id=variant_id, origin_store_id=near or user.store_id, limit=limit
+    )
+
+
+@router.get("/stock/styles/{style_id}", responses={404: {}})
+def stock_for_style_everywhere(
+    style_id: IdPath,
+    user: CurrentUser,
+    session: SessionDep,
+    near: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="store id to sort by distance from")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> list[StyleStockAtStore]:
+    """The style's colour x size stock in every store that carries it, nearest first."""
+    return stock_service.stock_for_style(
+        session, style_id=style_id, origin_store_id=near or user.store_id, limit=limit
     )
 
 

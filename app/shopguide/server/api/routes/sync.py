@@ -12,6 +12,7 @@ captures changes from its first request on.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from typing import Annotated, Any, Literal
 
@@ -28,6 +29,9 @@ from shopguide.server.sync.watch import FeedWatcher
 
 router = APIRouter(prefix="/sync", tags=["sync"])
 MAX_WAIT_SECONDS = 30.0
+HELD_BACK_FIRST_PAUSE = 0.1
+HELD_BACK_MAX_PAUSE = 1.0
+"""How soon a woken pull looks again at a change it could not serve yet (see `pull`)."""
 
 ScopeName = Annotated[str, StringConstraints(min_length=1, max_length=40)]
 Cursor = Annotated[str, StringConstraints(min_length=1, max_length=512)]
@@ -109,12 +113,19 @@ async def pull(
     deadline = time.monotonic() + body.wait
     head = await run_in_threadpool(watcher.head) if body.wait else 0
     answer = await run_in_threadpool(read)
+    pause = HELD_BACK_FIRST_PAUSE
     while body.wait and _nothing_new(answer) and time.monotonic() < deadline:
         woken = await watcher.wait(body.scopes, after=head, timeout=deadline - time.monotonic())
         if not woken:
             break
-        head = await run_in_threadpool(watcher.head)
         answer = await run_in_threadpool(read)
+        if _nothing_new(answer):
+            # Woken by a change the pull may not serve yet: on PostgreSQL a change
+            # waits while any older transaction is still open (any process, any
+            # database of the cluster). `head` stays put, so the watcher keeps
+            # reporting it; look again after a pause that grows, not at every tick.
+            await asyncio.sleep(min(pause, max(0.0, deadline - time.monotonic())))
+            pause = min(pause * 2, HELD_BACK_MAX_PAUSE)
     return JSONResponse(answer)
 
 

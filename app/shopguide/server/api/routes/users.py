@@ -1,12 +1,15 @@
-"""Creating staff accounts: admins for any store, managers for guides of their own store."""
+"""Creating staff accounts (admins for any store, managers for guides of their own store), and
+guides' referral codes."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
+from pydantic import BaseModel
 
-from shopguide.server.api.deps import CurrentUser, SessionDep, client_address
+from shopguide.server.api.deps import CurrentUser, IdPath, SessionDep, SettingsDep, client_address
 from shopguide.server.models import Role
 from shopguide.server.models.users import UserCreate, UserPublic
+from shopguide.server.services import referrals
 from shopguide.server.services import users as users_service
 
 router = APIRouter(prefix="/users", tags=["users"])
@@ -25,3 +28,28 @@ def create_user(
         session, body, created_by=user.user_id, address=client_address(request)
     )
     return UserPublic.model_validate(created)
+
+
+class ReferralCodePublic(BaseModel):
+    user_id: int
+    code: str
+    url: str  # what the guide's share QR encodes: the referral landing page
+
+
+@router.post("/{user_id}/referral-code", responses={403: {}, 404: {}})
+def referral_code(
+    user_id: IdPath,
+    user: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
+    request: Request,
+) -> ReferralCodePublic:
+    """The guide's personal referral code, made on first asking (the same code ever after).
+
+    A guide asks for their own; a manager for their store's staff; an admin for anyone.
+    """
+    issued = referrals.issue(
+        session, user_id, caller_id=user.user_id, caller_role=user.role, caller_store=user.store_id
+    )
+    base = (settings.public_url or str(request.base_url)).rstrip("/")
+    return ReferralCodePublic(user_id=user_id, code=issued.code, url=f"{base}/r/{issued.code}")

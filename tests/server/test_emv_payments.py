@@ -135,7 +135,7 @@ def test_a_store_without_an_acquirer_account_gets_a_reason_and_no_pending_intent
     emv_server: ServerUnderTest,
 ) -> None:
     headers = emv_server.login("b.guide")
-    order_id = push_order(emv_server, headers, emv_server.world.store_b, str(uuid.uuid4()))
+    order_id = place_order(emv_server, headers, store_id=emv_server.world.store_b)
     refused = emv_server.client.post(
         "/api/v1/payments", json={"order_id": order_id, "provider": "emv"}, headers=headers
     )
@@ -260,49 +260,10 @@ def test_a_notification_that_arrives_before_the_tablet_reconnects_waits_for_its_
         notify(emv_server, offline_bill_number(order_id), transaction="T-early").status_code == 200
     )
     assert notice_count(emv_server) == 1
-    push_order(emv_server, headers, emv_server.world.store_a, order_id)
+    place_order(emv_server, headers, order_id=order_id)
     recorded = record_offline_emv(emv_server, headers, order_id)
     assert recorded["status"] == "paid"
     assert payment_rows(emv_server, order_id) == [("emv", "paid", False)]
-
-
-def push_order(
-    server: ServerUnderTest, headers: dict[str, str], store_id: int, order_id: str
-) -> str:
-    """An order of one T-shirt at 99.00, with the id a tablet gave it."""
-    variant = server.world.variants["TS-0001-NAV-M"]
-    response = server.client.post(
-        "/api/v1/sync/push",
-        headers=headers,
-        json={
-            "mutations": [
-                {
-                    "id": str(uuid.uuid4()),
-                    "type": "order.place",
-                    "created_at": utcnow().isoformat(),
-                    "payload": {
-                        "order_id": order_id,
-                        "store_id": store_id,
-                        "currency": "CNY",
-                        "lines": [
-                            {
-                                "variant_id": variant,
-                                "quantity": 1,
-                                "unit_price": 9900,
-                                "discount": 0,
-                            }
-                        ],
-                        "subtotal": 9900,
-                        "discount": 0,
-                        "total": 9900,
-                        "created_at": utcnow().isoformat(),
-                    },
-                }
-            ]
-        },
-    )
-    assert response.json()["results"][0]["status"] == "applied", response.text
-    return order_id
 
 
 def test_the_sandbox_wallet_is_not_offered_unless_configured(

@@ -18,8 +18,12 @@ def place_order(
     headers: dict[str, str],
     quantity: int = 1,
     member_id: int | None = None,
+    *,
+    order_id: str | None = None,
+    store_id: int | None = None,
 ) -> str:
-    order_id = str(uuid.uuid4())
+    """Push an order of T-shirts at 99.00, with the id a tablet gave it (new by default)."""
+    order_id = order_id or str(uuid.uuid4())
     variant = server.world.variants["TS-0001-NAV-M"]
     body = {
         "mutations": [
@@ -29,7 +33,7 @@ def place_order(
                 "created_at": utcnow().isoformat(),
                 "payload": {
                     "order_id": order_id,
-                    "store_id": server.world.store_a,
+                    "store_id": store_id or server.world.store_a,
                     "member_id": member_id,
                     "currency": "CNY",
                     "lines": [

@@ -14,39 +14,21 @@ from datetime import timedelta
 import pytest
 from pytestqt.qtbot import QtBot
 from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from sqlalchemy import text
 
 from shopguide.server.models.types import utcnow
+from tests.support.browser import phone_browser
 from tests.support.live import LiveServer
 from tests.ui.conftest import Floor
 from tests.ui.test_checkout import checkout_for_one_item, scan_like_a_phone
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
 
 
 @pytest.fixture(scope="module")
 def phone() -> Iterator[webdriver.Chrome]:
     """A headless browser standing in for the customer's phone."""
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=412,915",
-    ):
-        options.add_argument(flag)
-    browser = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    yield browser
-    browser.quit()
+    with phone_browser() as browser:
+        yield browser
 
 
 def test_paying_on_the_wallet_page_shows_paid_on_the_tablet_within_a_second(

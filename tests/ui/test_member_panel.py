@@ -16,7 +16,6 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from sqlmodel import Session
 
@@ -35,12 +34,11 @@ from shopguide.ui.screens import default_screens
 from shopguide.ui.sell.image_scan import read_codes
 from shopguide.ui.sell.sell_screen import SellScreen
 from shopguide.ui.sync_bridge import SyncBridge
+from tests.support.browser import phone_browser
 from tests.support.live import PASSWORD, SECRET, LiveServer
 from tests.support.proxy import FaultyProxy
 from tests.ui.conftest import delete_closed_widgets
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
 EXPIRED = "This member code has expired; ask the customer to refresh it"
 
 
@@ -66,23 +64,8 @@ class Member:
 @pytest.fixture(scope="module")
 def customer_phone() -> Iterator[webdriver.Chrome]:
     """A headless browser standing in for the member's phone."""
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=412,915",
-    ):
-        options.add_argument(flag)
-    browser = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    yield browser
-    browser.quit()
+    with phone_browser() as browser:
+        yield browser
 
 
 @pytest.fixture

@@ -5,8 +5,10 @@
 Writes sell.png (search results and a cart for a gold member with a coupon),
 product.png (the stock matrix with nearby stores), cart.png (the cart),
 sell-portrait.png (the Sell screen with the tablet upright, 800x1280),
-orders.png (the Orders screen: paid, declined, cash and waiting orders) and
-members.png (that member's card on the Members screen, with the cart attached).
+orders.png (the Orders screen: paid, declined, cash and waiting orders),
+members.png (that member's card on the Members screen, with the cart attached),
+stock.png (a style's colour x size stock here and in the nearby stores) and
+manager.png (the store manager's restock suggestions with the size chart).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from shopguide.ui.screens import default_screens
 from shopguide.ui.sell.product_detail import ProductDetail
 from shopguide.ui.sell.search_model import VARIANT_ID_ROLE
 from shopguide.ui.sell.sell_screen import SellScreen
+from shopguide.ui.stock.stock_screen import StockScreen
 
 
 def settle(ms: int = 400) -> None:
@@ -120,6 +123,23 @@ def edit_the_card(members: MembersScreen) -> None:
     settle()
 
 
+def manager_window(folder: Path, server_url: str, out: Path) -> None:
+    """The store manager's view of the same store, on a tablet logged in as its manager."""
+    tablet = Tablet(folder / "manager-tablet")
+    tablet.login(server_url, "sz01.manager", DEMO_PASSWORD)
+    tablet.connect().run_once()
+    controller = AppController(tablet, default_screens)
+    controller.start()
+    window = controller.window
+    assert window is not None
+    window.resize(1280, 800)
+    window.show_screen("manager")
+    settle(2500)
+    window.grab().save(str(out / "manager.png"))
+    window.close()
+    tablet.close()
+
+
 def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = application()
@@ -193,8 +213,16 @@ def main(out: Path) -> int:
             settle(1500)
             edit_the_card(members)
             window.grab().save(str(out / "members.png"))
+            window.show_screen("stock")
+            stock = window.stack.currentWidget()
+            assert isinstance(stock, StockScreen)
+            stock.search.setText("runner")
+            stock.show_style(style_id)
+            settle(1500)
+            window.grab().save(str(out / "stock.png"))
             window.close()
             tablet.close()
+            manager_window(folder, server.url, out)
         engine.dispose()
     app.quit()
     print(f"screenshots in {out}")

@@ -130,6 +130,11 @@ class ApiClient:
     def post(self, path: str, json: Any) -> Any:
         return self.call("POST", path, json=json)
 
+    def download(self, path: str, params: Mapping[str, Any] | None = None) -> bytes:
+        """A GET whose answer is a file (a CSV export), as the bytes the server sent."""
+        body: bytes = self.call("GET", path, params=params, raw=True)
+        return body
+
     def call(self, method: str, path: str, **kwargs: Any) -> Any:
         """Send with the access token, refreshing it once if the server says it expired."""
         with self._lock:
@@ -162,7 +167,9 @@ class ApiClient:
         results: list[dict[str, Any]] = body["results"]
         return results
 
-    def _send(self, method: str, path: str, *, auth: bool = True, **kwargs: Any) -> Any:
+    def _send(
+        self, method: str, path: str, *, auth: bool = True, raw: bool = False, **kwargs: Any
+    ) -> Any:
         kwargs.setdefault("timeout", self._timeout)
         headers = {}
         if auth and self._access_token:
@@ -180,6 +187,8 @@ class ApiClient:
             raise ApiError(response.status_code, _reason(response))
         if response.status_code == 204:
             return None
+        if raw:
+            return response.content
         # A connection cut mid-answer can leave an empty or truncated body behind a
         # 200: that is no answer at all, so the caller retries as if offline.
         try:

@@ -6,7 +6,9 @@ SQL stays here. Every read runs on the calling thread's own cache
 connection (`Cache.read`), so background workers never share one. Prices leave as
 `Money` in the brand's currency, and stock figures already have the
 quantities of queued offline orders taken off, so a guide never promises a
-box that was sold while the network was down.
+box that was sold while the network was down. With a `Holds` the open
+reservations and transfers holding stock are taken off too (offline the
+cache's inbox is all the tablet knows; online the server's figures count them).
 
 A variant is shown in a style's colour x size grid only while it is
 `active` (the brand still offers it, as in search); looked up by id or by
@@ -25,6 +27,7 @@ from enum import StrEnum
 from typing import Any, Final
 
 from shopguide.client.cache import Cache, fts_query
+from shopguide.client.holds import Holds
 from shopguide.client.outbox import Outbox
 from shopguide.core.barcode import BarcodeError, parse_barcode
 from shopguide.core.catalog import size_sort_key
@@ -88,7 +91,7 @@ class StockLevel(StrEnum):
 class StockCell:
     variant_id: int
     on_hand: int  # the server's figure minus `held`, never below 0
-    held: int  # held by orders still queued in the outbox (or not yet in the server's figure)
+    held: int  # held by queued orders and by open reservations and transfers
     level: StockLevel
 
 
@@ -115,13 +118,19 @@ class NearbyStock:
 
 
 class CatalogReader:
-    def __init__(self, cache: Cache, outbox: Outbox, *, low_stock: int = 2) -> None:
-        """`low_stock`: up to this many left shows as LOW ("last ones"), above it as OK."""
+    def __init__(
+        self, cache: Cache, outbox: Outbox, *, low_stock: int = 2, holds: Holds | None = None
+    ) -> None:
+        """`low_stock`: up to this many left shows as LOW ("last ones"), above it as OK.
+
+        `holds`: take open reservations and transfers off the figures too.
+        """
         if low_stock < 1:
             raise ValueError("low_stock must be at least 1")
         self._cache = cache
         self._outbox = outbox
         self._low_stock = low_stock
+        self._holds = holds
 
     # -- finding variants ---------------------------------------------------
 
@@ -245,9 +254,9 @@ class CatalogReader:
         rows = self._cache.read(query)
         colours, sizes, variants = _grid([(r[0], r[1], r[2]) for r in rows])
         figures = {r[0]: r[3] or 0 for r in rows}  # no row: the server never had one
-        held = self._outbox.holds(store_id, list(figures))
+        held = self.held(store_id, list(figures))
         cells = {
-            key: self._cell(variant_id, figures[variant_id], held.get(variant_id, 0))
+            key: self.cell(variant_id, figures[variant_id], held.get(variant_id, 0))
             for key, variant_id in variants.items()
         }
         return StockMatrix(
@@ -258,7 +267,18 @@ class CatalogReader:
             as_of=self._cache.synced_at(f"stock:{store_id}"),
         )
 
-    def _cell(self, variant_id: int, figure: int, held: int) -> StockCell:
+    def held(self, store_id: int, variant_ids: Sequence[int]) -> dict[int, int]:
+        """Units per variant this tablet knows to be held at a store: queued sales, holds."""
+        held = self._outbox.holds(store_id, variant_ids)
+        if self._holds is not None:
+            for (_, variant_id), quantity in self._holds.open_holds(
+                [store_id], variant_ids
+            ).items():
+                held[variant_id] = held.get(variant_id, 0) + quantity
+        return held
+
+    def cell(self, variant_id: int, figure: int, held: int) -> StockCell:
+        """A cell from the shelf figure and what is held of it, with its level."""
         on_hand = max(0, figure - held)
         if on_hand == 0:
             level = StockLevel.NONE
@@ -298,7 +318,7 @@ class CatalogReader:
         origin = GeoPoint(home[0], home[1])
         found = []
         for store_id, code, name, lat, lon, hours, figure, synced in others:
-            held = self._outbox.holds(store_id, [variant_id]).get(variant_id, 0)
+            held = self.held(store_id, [variant_id]).get(variant_id, 0)
             found.append(
                 NearbyStock(
                     store_id=store_id,

@@ -312,6 +312,7 @@ class SyncEngine:
 
 
 def scopes_for_store(store_id: int, nearby_store_ids: Sequence[int]) -> list[str]:
-    """What a tablet of `store_id` keeps: catalog, config, its members, stock here and nearby."""
+    """What a tablet of `store_id` keeps: catalog, config, its members and inbox, stock here
+    and nearby."""
     stock = [f"stock:{store_id}"] + [f"stock:{s}" for s in nearby_store_ids if s != store_id]
-    return ["config", "catalog", f"members:{store_id}", *stock]
+    return ["config", "catalog", f"members:{store_id}", f"inbox:{store_id}", *stock]

@@ -11,18 +11,23 @@ from shopguide.client.cart_pricing import CartQuote, MemberTermsReader, price
 from shopguide.client.carts import Cart, CartStore
 from shopguide.client.catalog import CatalogReader, VariantRow
 from shopguide.client.checkout import Checkout, Sale
+from shopguide.client.holds import Holds
+from shopguide.client.manager import ManagerReports
 from shopguide.client.members import Members
 from shopguide.client.offline_payments import OfflinePayments
 from shopguide.client.order_history import OrderHistory
+from shopguide.client.stock_lookup import StockLookup
 from shopguide.client.tablet import Tablet
 from shopguide.ui.checkout.checkout_dialog import CheckoutDialog
 from shopguide.ui.checkout.member_proof_dialog import MemberProofDialog
 from shopguide.ui.main_window import Screen
+from shopguide.ui.manager.manager_screen import ManagerScreen
 from shopguide.ui.members.members_screen import members_screen
 from shopguide.ui.orders.orders_screen import OrdersScreen
 from shopguide.ui.sell.cart_panel import CartPanel
 from shopguide.ui.sell.product_detail import ProductDetail
 from shopguide.ui.sell.sell_screen import SellScreen
+from shopguide.ui.stock.stock_screen import StockScreen
 from shopguide.ui.sync_bridge import SyncBridge
 from shopguide.ui.tasks import run_task
 
@@ -32,7 +37,10 @@ def tr(text: str) -> str:
 
 
 def default_screens(tablet: Tablet, bridge: SyncBridge) -> list[Screen]:
-    reader = CatalogReader(tablet.cache, tablet.outbox)
+    holds = Holds(
+        cache=tablet.cache, outbox=tablet.outbox, store_id=tablet.store_id, engine=bridge.engine
+    )
+    reader = CatalogReader(tablet.cache, tablet.outbox, holds=holds)
     members = MemberTermsReader(tablet.cache)
     carts = CartStore(tablet.data_dir / "carts.db")
 
@@ -164,8 +172,23 @@ def default_screens(tablet: Tablet, bridge: SyncBridge) -> list[Screen]:
     orders = OrdersScreen(history, retry=retry_payment)
     bridge.status_changed.connect(orders.follow_sync)
     bridge.data_changed.connect(orders.follow_data)
+
+    def cart_member() -> int | None:
+        view = cart_panel.view
+        return None if view is None else view.cart.member_id
+
+    stock = StockScreen(
+        reader,
+        StockLookup(api=tablet.api, cache=tablet.cache, reader=reader, store_id=tablet.store_id),
+        holds,
+        cart_member=cart_member,
+    )
+    bridge.data_changed.connect(stock.follow_data)
+    manager = ManagerScreen(ManagerReports(tablet.api))
     return [
         Screen("sell", tr("Sell"), sell, icon="sell"),
         members_screen(tablet, bridge, cart_panel, sell),
         Screen("orders", tr("Orders"), orders, icon="orders"),
+        Screen("stock", tr("Stock"), stock, icon="stock"),
+        Screen("manager", tr("Manager"), manager, icon="manager", managers_only=True),
     ]

@@ -7,8 +7,10 @@ product.png (the stock matrix with nearby stores), cart.png (the cart),
 sell-portrait.png (the Sell screen with the tablet upright, 800x1280),
 orders.png (the Orders screen: paid, declined, cash and waiting orders),
 members.png (that member's card on the Members screen, with the cart attached),
-stock.png (a style's colour x size stock here and in the nearby stores) and
-manager.png (the store manager's restock suggestions with the size chart).
+stock.png (a style's colour x size stock here and in the nearby stores),
+manager.png (the store manager's restock suggestions with the size chart), and
+sell-zh_CN.png and sell-ja.png (the same Sell screen after switching the language
+in the top bar to Simplified Chinese and to Japanese).
 """
 
 from __future__ import annotations
@@ -123,6 +125,21 @@ def edit_the_card(members: MembersScreen) -> None:
     settle()
 
 
+def sell_in(controller: AppController, language: str, out: Path | None) -> SellScreen:
+    """Switch the language as a guide does in the top bar; the cart stays as it was."""
+    controller.change_language(language)
+    window = controller.window
+    assert window is not None
+    window.resize(1280, 800)
+    sell = window.stack.currentWidget()
+    assert isinstance(sell, SellScreen)
+    sell.search.setText("runner")
+    settle(1500)
+    if out is not None:
+        window.grab().save(str(out / f"sell-{language}.png"))
+    return sell
+
+
 def manager_window(folder: Path, server_url: str, out: Path) -> None:
     """The store manager's view of the same store, on a tablet logged in as its manager."""
     tablet = Tablet(folder / "manager-tablet")
@@ -176,6 +193,11 @@ def main(out: Path) -> int:
             settle()
             window.grab().save(str(out / "sell.png"))
             sell.cart.grab().save(str(out / "cart.png"))
+            for language in ("zh_CN", "ja"):
+                sell_in(controller, language, out)
+            sell = sell_in(controller, "en", None)
+            window = controller.window
+            assert window is not None
             for _ in range(2):  # the first resize is bounded by the landscape layout
                 window.resize(800, 1280)
                 settle()

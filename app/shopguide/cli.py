@@ -172,6 +172,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=None,
         help="the tablet's data folder (default: the user data folder, or $SHOPGUIDE_DATA_DIR)",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check offscreen that the window, resources and translations load; exit 0 if so",
+    )
     commands = parser.add_subparsers(dest="command")
     demo = commands.add_parser("demo", help="embedded server with a seeded brand")
     demo.add_argument("--reset", action="store_true", help="start over with fresh data")
@@ -200,6 +205,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     sync.add_argument("--status", action="store_true", help="only report, do not sync")
 
     args = parser.parse_args(argv)
+    if args.self_test:
+        from shopguide.ui.self_test import run_self_test
+
+        return run_self_test()
     opens_window = args.command is None or (args.command == "demo" and not args.no_app)
     if opens_window and importlib.util.find_spec("PySide6") is None:
         print(

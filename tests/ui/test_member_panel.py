@@ -269,7 +269,7 @@ def test_attaching_the_member_applies_member_prices_and_offers_the_coupons_that_
     } == member_prices
     [offer] = [b for b in cart.fit_buttons if b.property("code") == code]
     assert offer.isVisibleTo(cart)
-    assert offer.full_text.startswith("Saves CNY ")
+    assert offer.full_text.startswith("Saves ¥")
 
     offer.click()
     assert cart.view.quote.priced.applied_coupon == code

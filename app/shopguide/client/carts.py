@@ -20,12 +20,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
+from shopguide.client.holds import ShipTo
 from shopguide.client.sqlite import DurableFile
 from shopguide.core.ids import uuid7_str
 
-SCHEMA_VERSION: Final = 1
+# 2: a line may come from another store (`fulfilment` and the columns after it).
+SCHEMA_VERSION: Final = 2
+TRANSFER, SHIP = "transfer", "ship"  # a line sent here from another store, or to the customer
 
 # `next_position` only grows, so a line put back by an undo takes its old
 # place without colliding with a line added after it was removed.
@@ -45,6 +48,12 @@ CREATE TABLE IF NOT EXISTS cart_item (
     variant_id INTEGER NOT NULL,
     quantity INTEGER NOT NULL CHECK (quantity >= 1),
     position INTEGER NOT NULL,
+    fulfilment TEXT CHECK (fulfilment IN ('transfer', 'ship')),
+    from_store_id INTEGER,
+    from_store_name TEXT,
+    ship_name TEXT,
+    ship_phone TEXT,
+    ship_address TEXT,
     PRIMARY KEY (cart_id, variant_id)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS cart_coupon (
@@ -54,6 +63,15 @@ CREATE TABLE IF NOT EXISTS cart_coupon (
     PRIMARY KEY (cart_id, code)
 ) WITHOUT ROWID;
 """
+# What version 2 added to a version 1 file (CREATE TABLE IF NOT EXISTS leaves old tables be).
+_ADDED_IN_2: Final = (
+    "fulfilment TEXT CHECK (fulfilment IN ('transfer', 'ship'))",
+    "from_store_id INTEGER",
+    "from_store_name TEXT",
+    "ship_name TEXT",
+    "ship_phone TEXT",
+    "ship_address TEXT",
+)
 
 
 class CartLookupError(LookupError):
@@ -61,9 +79,29 @@ class CartLookupError(LookupError):
 
 
 @dataclass(frozen=True, slots=True)
+class Fulfilment:
+    """A line's goods from another store: sent here (TRANSFER) or to the customer (SHIP)."""
+
+    kind: str  # TRANSFER | SHIP
+    from_store_id: int
+    from_store_name: str
+    ship_to: ShipTo | None = None  # SHIP only
+
+    def __post_init__(self) -> None:
+        if self.kind not in (TRANSFER, SHIP):
+            raise ValueError(f"a line is sent ({TRANSFER}) or shipped ({SHIP}), not {self.kind!r}")
+        if (self.kind == SHIP) != (self.ship_to is not None):
+            raise ValueError("a line shipped to the customer needs the customer's address")
+        ship = self.ship_to
+        if ship is not None and not all(x.strip() for x in (ship.name, ship.phone, ship.address)):
+            raise ValueError("shipping needs the customer's name, phone and address")
+
+
+@dataclass(frozen=True, slots=True)
 class CartItem:
     variant_id: int
     quantity: int
+    fulfilment: Fulfilment | None = None  # None: from this store's shelf
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +140,11 @@ def normalise_coupon_code(code: str) -> str:
 class CartStore(DurableFile):
     def __init__(self, path: Path) -> None:
         super().__init__(path, _SCHEMA, SCHEMA_VERSION)
+        with self._transaction() as conn:
+            have = {str(row[1]) for row in conn.execute("PRAGMA table_info(cart_item)")}
+            for column in _ADDED_IN_2:
+                if column.split()[0] not in have:
+                    conn.execute(f"ALTER TABLE cart_item ADD COLUMN {column}")
 
     # -- the open cart ------------------------------------------------------
 
@@ -136,6 +179,31 @@ class CartStore(DurableFile):
                 raise CartLookupError(f"variant {variant_id} is not in the cart")
             return _touch_and_load(conn, cart_id)
 
+    def set_fulfilment(self, variant_id: int, fulfilment: Fulfilment | None) -> Cart:
+        """Where a line's goods come from; None puts it back on this store's shelf."""
+        f = fulfilment
+        ship = f.ship_to if f is not None else None
+        with self._transaction() as conn:
+            cart_id = _open_id(conn)
+            changed = conn.execute(
+                "UPDATE cart_item SET fulfilment = ?, from_store_id = ?, from_store_name = ?, "
+                "ship_name = ?, ship_phone = ?, ship_address = ? "
+                "WHERE cart_id = ? AND variant_id = ?",
+                (
+                    f.kind if f else None,
+                    f.from_store_id if f else None,
+                    f.from_store_name if f else None,
+                    ship.name.strip() if ship else None,
+                    ship.phone.strip() if ship else None,
+                    ship.address.strip() if ship else None,
+                    cart_id,
+                    variant_id,
+                ),
+            ).rowcount
+            if not changed:
+                raise CartLookupError(f"variant {variant_id} is not in the cart")
+            return _touch_and_load(conn, cart_id)
+
     def replace_variant(self, old: int, new: int) -> Cart:
         """Another colour or size for a line, keeping its place and quantity.
 
@@ -152,7 +220,9 @@ class CartStore(DurableFile):
                     "DELETE FROM cart_item WHERE cart_id = ? AND variant_id = ?", (cart_id, new)
                 )
                 conn.execute(
-                    "UPDATE cart_item SET variant_id = ?, quantity = quantity + ? "
+                    "UPDATE cart_item SET variant_id = ?, quantity = quantity + ?, "
+                    "fulfilment = NULL, from_store_id = NULL, from_store_name = NULL, "
+                    "ship_name = NULL, ship_phone = NULL, ship_address = NULL "
                     "WHERE cart_id = ? AND variant_id = ?",
                     (new, merged[0] if merged else 0, cart_id, old),
                 )
@@ -171,6 +241,11 @@ class CartStore(DurableFile):
             line = _line(conn, cart_id, variant_id)
             if line is None:
                 raise CartLookupError(f"variant {variant_id} is not in the cart")
+            source = conn.execute(
+                "SELECT fulfilment, from_store_id, from_store_name, ship_name, ship_phone, "
+                "ship_address FROM cart_item WHERE cart_id = ? AND variant_id = ?",
+                (cart_id, variant_id),
+            ).fetchone()
             conn.execute(
                 "DELETE FROM cart_item WHERE cart_id = ? AND variant_id = ?",
                 (cart_id, variant_id),
@@ -187,11 +262,13 @@ class CartStore(DurableFile):
                 if undone:
                     return _load(conn, cart_id)
                 conn.execute(
-                    "INSERT INTO cart_item (cart_id, variant_id, quantity, position) "
-                    "VALUES (?, ?, ?, ?) ON CONFLICT (cart_id, variant_id) "
+                    "INSERT INTO cart_item (cart_id, variant_id, quantity, position, "
+                    "fulfilment, from_store_id, from_store_name, ship_name, ship_phone, "
+                    "ship_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT (cart_id, variant_id) "
                     "DO UPDATE SET quantity = quantity + excluded.quantity, "
                     "position = excluded.position",
-                    (cart_id, variant_id, quantity, position),
+                    (cart_id, variant_id, quantity, position, *source),
                 )
                 undone = True
                 return _touch_and_load(conn, cart_id)
@@ -335,7 +412,8 @@ def _load(conn: sqlite3.Connection, cart_id: str) -> Cart:
         "SELECT label, member_id, parked_at, updated_at FROM cart WHERE id = ?", (cart_id,)
     ).fetchone()
     items = conn.execute(
-        "SELECT variant_id, quantity FROM cart_item WHERE cart_id = ? ORDER BY position",
+        "SELECT variant_id, quantity, fulfilment, from_store_id, from_store_name, "
+        "ship_name, ship_phone, ship_address FROM cart_item WHERE cart_id = ? ORDER BY position",
         (cart_id,),
     ).fetchall()
     codes = conn.execute(
@@ -344,9 +422,17 @@ def _load(conn: sqlite3.Connection, cart_id: str) -> Cart:
     return Cart(
         id=cart_id,
         label=label,
-        items=tuple(CartItem(int(v), int(q)) for v, q in items),
+        items=tuple(CartItem(int(row[0]), int(row[1]), _fulfilment(row)) for row in items),
         member_id=member_id,
         coupon_codes=tuple(str(c) for (c,) in codes),
         parked_at=datetime.fromisoformat(parked_at) if parked_at else None,
         updated_at=datetime.fromisoformat(updated_at),
     )
+
+
+def _fulfilment(row: tuple[Any, ...]) -> Fulfilment | None:
+    kind, store_id, store_name, name, phone, address = row[2:8]
+    if kind is None:
+        return None
+    ship_to = ShipTo(name or "", phone or "", address or "") if kind == SHIP else None
+    return Fulfilment(str(kind), int(store_id), store_name or "", ship_to)

@@ -189,6 +189,12 @@ class CatalogReader:
 
         return self._cache.read(query)
 
+    def store_names(self) -> dict[int, str]:
+        """Every cached store's name by id."""
+        return self._cache.read(
+            lambda conn: {int(i): str(n) for i, n in conn.execute("SELECT id, name FROM store")}
+        )
+
     def _barcode_hit(self, text: str) -> int | None:
         try:
             code = parse_barcode(text)

@@ -204,21 +204,15 @@ class Holds:
         if from_store_id == self._store_id:
             raise ValueError("a transfer comes from another store")
         transfer_id = uuid7_str()
-        payload: dict[str, Any] = {
-            "transfer_id": transfer_id,
-            "from_store_id": from_store_id,
-            "to_store_id": self._store_id,
-            "variant_id": variant_id,
-            "quantity": quantity,
-        }
-        if order_id is not None:
-            payload["order_id"] = order_id
-        if ship_to is not None:
-            payload["ship_to"] = {
-                "name": ship_to.name,
-                "phone": ship_to.phone,
-                "address": ship_to.address,
-            }
+        payload = transfer_request(
+            transfer_id,
+            from_store_id=from_store_id,
+            to_store_id=self._store_id,
+            variant_id=variant_id,
+            quantity=quantity,
+            order_id=order_id,
+            ship_to=ship_to,
+        )
         self._queue("transfer.request", payload)
         return transfer_id
 
@@ -491,6 +485,35 @@ class Holds:
             unsent=not refused,
             mutation_id=mutation.id,
         )
+
+
+def transfer_request(
+    transfer_id: str,
+    *,
+    from_store_id: int,
+    to_store_id: int,
+    variant_id: int,
+    quantity: int,
+    order_id: str | None = None,
+    ship_to: ShipTo | None = None,
+) -> dict[str, Any]:
+    """The payload of a `transfer.request` mutation."""
+    payload: dict[str, Any] = {
+        "transfer_id": transfer_id,
+        "from_store_id": from_store_id,
+        "to_store_id": to_store_id,
+        "variant_id": variant_id,
+        "quantity": quantity,
+    }
+    if order_id is not None:
+        payload["order_id"] = order_id
+    if ship_to is not None:
+        payload["ship_to"] = {
+            "name": ship_to.name,
+            "phone": ship_to.phone,
+            "address": ship_to.address,
+        }
+    return payload
 
 
 def _request_id(mutation: Mutation, kind: str) -> str:

@@ -14,7 +14,7 @@ in memory with the time it was read, so the screen can say "as of 14:02".
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -24,7 +24,7 @@ from shopguide.client.api import ApiClient, ApiError, LoginRequired, OfflineErro
 from shopguide.client.catalog import CatalogReader
 from shopguide.client.checkout import Sale
 from shopguide.client.outbox import APPLIED, PENDING, REJECTED, Mutation, Outbox
-from shopguide.client.receipts import Receipt, ReceiptLine, fetch_receipt_url
+from shopguide.client.receipts import LineSource, Receipt, ReceiptLine, fetch_receipt_url
 from shopguide.core.ids import short_order_id
 from shopguide.core.money import Money
 
@@ -262,9 +262,30 @@ class OrderHistory:
                 return self._local_detail(mutation, records)
             raise
         detail = self._server_detail(body, records)
+        if mutation is not None:  # the server does not say where lines came from; this tablet knows
+            detail = replace(
+                detail, lines=tuple(self._with_sources(detail.lines, mutation.payload))
+            )
         with self._lock:
             self._details[order_id] = detail
         return detail
+
+    def _with_sources(
+        self, lines: Sequence[ReceiptLine], payload: Mapping[str, Any]
+    ) -> list[ReceiptLine]:
+        """The lines, each saying which store sends it when the order as queued here says so."""
+        queued = payload["lines"]
+        if len(queued) != len(lines) or all(q.get("from_store_id") is None for q in queued):
+            return list(lines)
+        names = self.reader.store_names()
+        sourced = []
+        for line, sent in zip(lines, queued, strict=True):
+            store = sent.get("from_store_id")
+            if store is not None:
+                name = names.get(int(store), f"#{store}")
+                line = replace(line, source=LineSource(str(sent["fulfilment"]), name))
+            sourced.append(line)
+        return sourced
 
     def sale(self, order_id: str) -> Sale:
         """The order as a sale to take payment for again (it is on the server already)."""
@@ -353,6 +374,7 @@ class OrderHistory:
             )
             net = int(line["unit_price"]) * int(line["quantity"]) - int(line["discount"])
             lines.append(ReceiptLine(label, int(line["quantity"]), Money(net, currency)))
+        lines = self._with_sources(lines, payload)
         row = self._local_row(mutation, records)
         record = records.get(row.order_id)
         payments = () if record is None else (_recorded_payment(record),)

@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any, Final
 
 from shopguide.client.outbox import Outbox, StockHold
 from shopguide.core.ids import uuid7_str
 from shopguide.core.money import Money
+
+HERE: Final = "here"
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +24,8 @@ class OrderLine:
     quantity: int
     unit_price: Money
     discount: Money
+    fulfilment: str = "here"  # "here", or "transfer" / "ship" from `from_store_id`
+    from_store_id: int | None = None
 
     @property
     def net(self) -> Money:
@@ -34,8 +39,13 @@ def queue_order(
     lines: Sequence[OrderLine],
     member_id: int | None = None,
     order_id: str | None = None,
+    mutation_id: str | None = None,
 ) -> str:
-    """Queue the order durably and hold its stock at this store; returns the order id."""
+    """Queue the order durably and hold its stock at this store; returns the order id.
+
+    Only lines taken from this store's shelf hold stock here: a line sent from
+    another store is held there by its own `transfer.request`, queued before.
+    """
     if not lines:
         raise ValueError("an order needs at least one line")
     currency = lines[0].unit_price.currency
@@ -50,20 +60,31 @@ def queue_order(
         "store_id": store_id,
         "member_id": member_id,
         "currency": currency,
-        "lines": [
-            {
-                "variant_id": line.variant_id,
-                "quantity": line.quantity,
-                "unit_price": line.unit_price.minor,
-                "discount": line.discount.minor,
-            }
-            for line in lines
-        ],
+        "lines": [_line_payload(line) for line in lines],
         "subtotal": subtotal.minor,
         "discount": discount.minor,
         "total": total.minor,
         "created_at": datetime.now(UTC).isoformat(),
     }
-    holds = [StockHold(store_id, line.variant_id, line.quantity) for line in lines]
-    outbox.enqueue("order.place", payload, holds=holds)
+    holds = [
+        StockHold(store_id, line.variant_id, line.quantity)
+        for line in lines
+        if line.fulfilment == HERE
+    ]
+    outbox.enqueue("order.place", payload, holds=holds, mutation_id=mutation_id)
     return order_id
+
+
+def _line_payload(line: OrderLine) -> dict[str, Any]:
+    if (line.fulfilment == HERE) != (line.from_store_id is None):
+        raise ValueError("a line names the store it comes from exactly when it is not from here")
+    payload: dict[str, Any] = {
+        "variant_id": line.variant_id,
+        "quantity": line.quantity,
+        "unit_price": line.unit_price.minor,
+        "discount": line.discount.minor,
+    }
+    if line.fulfilment != HERE:
+        payload["fulfilment"] = line.fulfilment
+        payload["from_store_id"] = line.from_store_id
+    return payload

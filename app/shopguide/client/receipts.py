@@ -15,10 +15,19 @@ from shopguide.core.money import Money
 
 
 @dataclass(frozen=True, slots=True)
+class LineSource:
+    """A line not taken from this store's shelf: `kind` "transfer" (sent here) or "ship"."""
+
+    kind: str
+    store_name: str
+
+
+@dataclass(frozen=True, slots=True)
 class ReceiptLine:
     label: str
     quantity: int
     net: Money  # the line's amount after every discount
+    source: LineSource | None = None  # sent from another store, or shipped to the customer
 
 
 @dataclass(frozen=True, slots=True)

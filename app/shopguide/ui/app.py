@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from shopguide.client import settings as opts
 from shopguide.client.api import LoginRequired
 from shopguide.client.tablet import Tablet
+from shopguide.ui import i18n
 from shopguide.ui.login_dialog import LoginDialog
 from shopguide.ui.main_window import MainWindow, Screen
 from shopguide.ui.resources import theme
@@ -67,6 +68,10 @@ class AppController:
             return
         self.bridge = SyncBridge(engine)
         engine.start()
+        self._show_window()
+
+    def _show_window(self, screen_key: str = "") -> None:
+        assert self.bridge is not None
         settings = self.tablet.settings
         self.window = MainWindow(
             self.tablet,
@@ -74,10 +79,33 @@ class AppController:
             guide_name=settings.get(opts.FULL_NAME),
             role=settings.get(opts.ROLE),
             on_logout=self.logout,
+            on_language=self.change_language,
         )
         for screen in self.screens(self.tablet, self.bridge):
             self.window.add_screen(screen)
+        if screen_key in self.window.screens:
+            self.window.show_screen(screen_key)
         self.window.show()
+
+    def change_language(self, language: str) -> None:
+        """Switch language now: keep the choice ('' = the system's), rebuild the window.
+
+        Every screen builds its texts when it is made, so a rebuilt window speaks the
+        new language throughout; carts, members and orders live in the client and
+        come back as they were, and the guide stays on the same screen.
+        """
+        self.tablet.settings.set(opts.LANGUAGE, language)
+        i18n.install(i18n.resolve(language))
+        old = self.window
+        if old is None or self.bridge is None:
+            return
+        key = old.current_screen_key()
+        geometry = old.saveGeometry()
+        self._show_window(key)
+        assert self.window is not None
+        self.window.restoreGeometry(geometry)
+        old.close()
+        old.deleteLater()
 
     def ask_login(self, parent: QWidget | None = None) -> None:
         settings = self.tablet.settings
@@ -106,6 +134,7 @@ class AppController:
 
 def run_app(tablet: Tablet, screens: ScreenFactory, *, server_url_hint: str = "") -> int:
     app = application()
+    i18n.install(i18n.resolve(tablet.settings.get(opts.LANGUAGE)))
     controller = AppController(tablet, screens, server_url_hint=server_url_hint)
     controller.start()
     code = app.exec()

@@ -10,13 +10,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtGui import QActionGroup, QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSizePolicy,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from shopguide.client import settings as opts
 from shopguide.client.sync_engine import SyncState, SyncStatus
 from shopguide.client.tablet import Tablet
+from shopguide.ui import i18n
 from shopguide.ui.login_dialog import LoginDialog
 from shopguide.ui.resources import icon_path
 from shopguide.ui.sync_bridge import SyncBridge
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
         guide_name: str,
         role: str,
         on_logout: Callable[[], None],
+        on_language: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__()
         self.tablet = tablet
@@ -98,6 +101,8 @@ class MainWindow(QMainWindow):
         self.indicator = SyncIndicator()
         self.indicator.clicked.connect(self._show_sync_detail)
         top.addWidget(self.indicator)
+        self.language_button = self._language_button(on_language)
+        top.addWidget(self.language_button)
         self.logout_button = QPushButton(tr("Log out"))
         self.logout_button.setMinimumHeight(44)
         self.logout_button.clicked.connect(self.request_logout)
@@ -118,6 +123,40 @@ class MainWindow(QMainWindow):
         self._age_timer = QTimer(self)
         self._age_timer.timeout.connect(self._refresh_age)
         self._age_timer.start(30_000)
+
+    def _language_button(self, on_language: Callable[[str], None] | None) -> QToolButton:
+        """The language menu: each language named in itself, or the system's; applies at once."""
+        button = QToolButton()
+        button.setObjectName("languageButton")
+        button.setText(i18n.NATIVE_NAMES[i18n.current_language()])
+        button.setToolTip(tr("Language"))
+        button.setAccessibleName(tr("Language"))
+        button.setMinimumHeight(44)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        group = QActionGroup(menu)
+        chosen = self.tablet.settings.get(opts.LANGUAGE)
+        choices = [("", tr("Follow the system"))] + [
+            (code, name) for code, name in i18n.NATIVE_NAMES.items()
+        ]
+        for code, label in choices:
+            action = menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            action.setData(code)
+            group.addAction(action)
+        if on_language is not None:
+            group.triggered.connect(lambda action: on_language(str(action.data())))
+        button.setMenu(menu)
+        self.language_menu = menu
+        return button
+
+    def current_screen_key(self) -> str:
+        widget = self.stack.currentWidget()
+        for key, screen in self.screens.items():
+            if screen.widget is widget:
+                return key
+        return ""
 
     def add_screen(self, screen: Screen) -> None:
         if screen.managers_only and self._role not in ("manager", "admin"):

@@ -47,7 +47,7 @@ def default_screens(tablet: Tablet, bridge: SyncBridge) -> list[Screen]:
     def quote(cart: Cart) -> CartQuote:
         return price(cart, reader, members, now=datetime.now(UTC))
 
-    cart_panel = CartPanel(carts, reader, quote)
+    cart_panel = CartPanel(carts, reader, quote, store_id=tablet.store_id)
 
     def open_product(variant_id: int, *, replacing: bool = False) -> None:
         """The product of a variant; from a cart line, choosing another cell replaces it."""

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopguide.client.receipts import Receipt
+from shopguide.client.receipts import LineSource, Receipt, ReceiptLine
 from shopguide.ui.checkout.qr_image import qr_image
 from shopguide.ui.tasks import run_task
 
@@ -57,12 +57,26 @@ def _when(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
+def source_note(source: LineSource | None) -> str:
+    """Where a line's goods come from, when not from this store's shelf."""
+    if source is None:
+        return ""
+    if source.kind == "ship":
+        return tr("shipped to customer from {0}").format(source.store_name)
+    return tr("sent from {0}").format(source.store_name)
+
+
+def line_label(line: ReceiptLine) -> str:
+    note = source_note(line.source)
+    return f"{line.label} · {note}" if note else line.label
+
+
 def receipt_text(receipt: Receipt) -> str:
     """The receipt as plain text: what a screen reader reads out."""
     lines = [
         receipt.store_name,
         tr("Receipt · order {0}").format(receipt.short_id),
-        *(f"{line.label} × {line.quantity}  {line.net.format()}" for line in receipt.lines),
+        *(f"{line_label(line)} × {line.quantity}  {line.net.format()}" for line in receipt.lines),
         tr("Total {0}").format(receipt.total.format()),
         tr("Paid by {0} {1}").format(method_label(receipt.method), _when(receipt.paid_at)).strip(),
     ]
@@ -101,7 +115,7 @@ class ReceiptView(QWidget):
         grid.setHorizontalSpacing(16)
         grid.setColumnStretch(0, 1)
         for row, line in enumerate(receipt.lines):
-            label = QLabel(line.label)
+            label = QLabel(line_label(line))
             label.setWordWrap(True)
             grid.addWidget(label, row, 0)
             grid.addWidget(self._right(f"× {line.quantity}"), row, 1)
@@ -220,7 +234,7 @@ def receipt_html(receipt: Receipt) -> str:
     """The receipt as the rich text a QTextDocument lays out on paper; every value escaped."""
     esc = html.escape
     rows = "".join(
-        f"<tr><td>{esc(line.label)}</td>"
+        f"<tr><td>{esc(line_label(line))}</td>"
         f'<td align="right">× {line.quantity}</td>'
         f'<td align="right">{esc(line.net.format())}</td></tr>'
         for line in receipt.lines

@@ -52,6 +52,7 @@ from shopguide.client.manager import (
     RestockReason,
     RestockStyle,
 )
+from shopguide.ui.formatting import money
 from shopguide.ui.manager.size_chart import Series, SizeChart
 from shopguide.ui.tasks import run_task
 
@@ -226,7 +227,7 @@ class ManagerScreen(QWidget):
         self.tabs.addTab(report_table(self.lost_model, tr("Lost demand"), 0), tr("Lost demand"))
         self.guides_model = RowsModel(
             [tr("Guide"), tr("Orders"), tr("Units"), tr("Sales"), tr("Commission")],
-            lambda g: (g.name, g.orders, g.units, g.sales.format(), g.commission.format()),
+            lambda g: (g.name, g.orders, g.units, money(g.sales), money(g.commission)),
         )
         self.guides_model.numeric = {1, 2, 3, 4}
         self.tabs.addTab(report_table(self.guides_model, tr("Guides"), 0), tr("Guides"))

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from shopguide.client.cart_pricing import CouponFit
 from shopguide.client.members import MemberCoupon, MemberSummary, Purchase
+from shopguide.ui.formatting import money
 from shopguide.ui.members.texts import clock, points_text, tier_label, tr
 
 SECONDARY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -262,9 +263,7 @@ class CouponsModel(QAbstractListModel):
                 coupon.code, coupon.valid_to.astimezone().strftime("%Y-%m-%d")
             )
             fit = self.fits.get(coupon.code)
-            return (
-                until if fit is None else tr("{0} · saves {1}").format(until, fit.saving.format())
-            )
+            return until if fit is None else tr("{0} · saves {1}").format(until, money(fit.saving))
         if role == CHIPS_ROLE:
             return self.chips(coupon)
         if role == KEY_ROLE:
@@ -339,7 +338,7 @@ class PurchasesModel(QAbstractListModel):
                 line.colour, line.size, line.quantity, clock(line.at), line.store_name
             )
         if role == TRAILING_ROLE:
-            return line.net.format()
+            return money(line.net)
         if role == KEY_ROLE:
             return line.order_id
         return None

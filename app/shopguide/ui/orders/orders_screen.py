@@ -48,7 +48,7 @@ from shopguide.client.order_history import (
 )
 from shopguide.client.receipts import Receipt
 from shopguide.client.sync_engine import SyncStatus
-from shopguide.ui.checkout.receipt_view import ReceiptDialog, method_label
+from shopguide.ui.checkout.receipt_view import ReceiptDialog, line_label, method_label
 from shopguide.ui.tasks import run_task
 
 ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -515,7 +515,7 @@ class OrdersScreen(QWidget):
         self.detail_lines.setText(
             '<table width="100%" cellpadding="4">'
             + "".join(
-                f"<tr><td>{html.escape(line.label)}</td>"
+                f"<tr><td>{html.escape(line_label(line))}</td>"
                 f'<td align="right">× {line.quantity}</td>'
                 f'<td align="right">{html.escape(line.net.format())}</td></tr>'
                 for line in detail.lines

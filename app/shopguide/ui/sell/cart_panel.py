@@ -1,6 +1,8 @@
 """The cart beside the search: the member it is for, lines with quantity steppers,
 undoable removal, coupons (the member's own that fit, one tap each), the pricing
-explanation a guide reads to the customer, and parking.
+explanation a guide reads to the customer, and parking. A line whose size is
+not on this shelf can come from a nearby store instead: sent here for the
+customer to collect, or shipped to the customer's address (at the same price).
 
 Every change is written to the cart file first (on a worker thread) and the
 panel redraws from what was saved, so what the guide sees is what survives
@@ -16,6 +18,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -29,15 +34,19 @@ from PySide6.QtWidgets import (
 )
 
 from shopguide.client.cart_pricing import CartQuote, CouponFit
-from shopguide.client.carts import Cart, CartStore
-from shopguide.client.catalog import CatalogReader, VariantRow
+from shopguide.client.carts import SHIP, TRANSFER, Cart, CartItem, CartStore, Fulfilment
+from shopguide.client.catalog import CatalogReader, NearbyStock, VariantRow
+from shopguide.client.holds import ShipTo
+from shopguide.ui.formatting import money
 from shopguide.ui.members.texts import points_text, tier_label
+from shopguide.ui.pricing_text import explain_all
 from shopguide.ui.tasks import run_task
 
 Pricer = Callable[[Cart], CartQuote]
 UNDO_SECONDS = 10
 CART_QUEUE = "cart"  # cart changes apply in the order the guide made them
 FITS_SHOWN = 3  # the member's coupons offered at once, best saving first
+STORES_OFFERED = 5  # nearby stores a line can come from, nearest first
 
 
 def tr(text: str) -> str:
@@ -72,6 +81,51 @@ class ElidedButton(QPushButton):
         )
 
 
+def source_text(source: Fulfilment | None) -> str:
+    """What a cart line says about where its goods come from (a second line when shipped)."""
+    if source is None:
+        return tr("From this store · or another store…")
+    if source.kind == SHIP:
+        ship = source.ship_to
+        to = tr("to {0} · {1}").format(ship.name, ship.address) if ship else ""
+        return tr("Ship from {0}").format(source.from_store_name) + "\n" + to
+    return tr("Send from {0}").format(source.from_store_name)
+
+
+class ShipToDialog(QDialog):
+    """The customer's name, phone and address for a line shipped to them."""
+
+    def __init__(self, store_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Ship to the customer from {0}").format(store_name))
+        form = QFormLayout(self)
+        self.name, self.phone, self.address = QLineEdit(), QLineEdit(), QLineEdit()
+        for field, label in (
+            (self.name, tr("Name")),
+            (self.phone, tr("Phone")),
+            (self.address, tr("Address")),
+        ):
+            field.setMinimumHeight(44)
+            field.setAccessibleName(label)
+            field.textChanged.connect(self._check)
+            form.addRow(label, field)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self._check()
+
+    def ship_to(self) -> ShipTo:
+        return ShipTo(self.name.text().strip(), self.phone.text().strip(), self.address.text())
+
+    def _check(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ship = self.ship_to()
+        ok.setEnabled(all(x.strip() for x in (ship.name, ship.phone, ship.address)))
+
+
 @dataclass(frozen=True, slots=True)
 class CartView:
     cart: Cart
@@ -85,11 +139,23 @@ class CartPanel(QWidget):
     checkout_requested = Signal()
     shown = Signal(object)  # CartView: the cart as saved, each time it is redrawn
 
-    def __init__(self, store: CartStore, reader: CatalogReader, pricer: Pricer) -> None:
+    def __init__(
+        self,
+        store: CartStore,
+        reader: CatalogReader,
+        pricer: Pricer,
+        *,
+        store_id: int | None = None,
+    ) -> None:
+        """`store_id`: this tablet's store; with it a line can come from a nearby store."""
         super().__init__()
         self.setObjectName("cartPanel")
         self.store, self.reader, self.pricer = store, reader, pricer
+        self.store_id = store_id
         self.view: CartView | None = None
+        self.source_buttons: list[QPushButton] = []
+        self.source_menu: QMenu | None = None  # the stores a line may come from, while open
+        self.ship_dialog: ShipToDialog | None = None
         self._undo: Callable[[], Cart] | None = None
 
         layout = QVBoxLayout(self)
@@ -266,6 +332,77 @@ class CartPanel(QWidget):
         """Price the cart for this member (None: for nobody); their coupons fit or not anew."""
         self._change(lambda: self.store.attach_member(member_id))
 
+    def set_source(self, variant_id: int, source: Fulfilment | None) -> None:
+        """Where a line's goods come from; None: this store's shelf."""
+        self._change(lambda: self.store.set_fulfilment(variant_id, source))
+
+    def choose_source(self, variant_id: int) -> None:
+        """Offer the nearby stores that have the line's variant, nearest first."""
+        store_id = self.store_id
+        if store_id is None:
+            return
+        run_task(
+            lambda: self.reader.nearby_stock(variant_id, store_id),
+            lambda stores: self._offer_sources(variant_id, stores),
+            self._failed,
+        )
+
+    def _offer_sources(self, variant_id: int, stores: list[NearbyStock]) -> None:
+        item = self._item(variant_id)
+        if item is None:
+            return
+        having = [s for s in stores if s.on_hand >= item.quantity][:STORES_OFFERED]
+        menu = QMenu(self)
+        menu.setObjectName("sourceMenu")
+        if item.fulfilment is not None:
+            here = menu.addAction(tr("Take it from this store's shelf"))
+            here.triggered.connect(lambda: self.set_source(variant_id, None))
+            menu.addSeparator()
+        for nearby in having:
+            send = menu.addAction(
+                tr("Send from {0} · {1} km · {2} left").format(
+                    nearby.name, f"{nearby.distance_km:.1f}", nearby.on_hand
+                )
+            )
+            send.triggered.connect(
+                lambda _=False, n=nearby: self.set_source(
+                    variant_id, Fulfilment(TRANSFER, n.store_id, n.name)
+                )
+            )
+        if having:
+            menu.addSeparator()
+        for nearby in having:
+            ship = menu.addAction(
+                tr("Ship to the customer from {0} · {1} km").format(
+                    nearby.name, f"{nearby.distance_km:.1f}"
+                )
+            )
+            ship.triggered.connect(lambda _=False, n=nearby: self._ask_ship_to(variant_id, n))
+        if not having:
+            none = menu.addAction(tr("No nearby store has {0} of these").format(item.quantity))
+            none.setEnabled(False)
+        self.source_menu = menu
+        button = next(
+            (b for b in self.source_buttons if b.property("variant_id") == variant_id), None
+        )
+        anchor = button or self
+        menu.popup(anchor.mapToGlobal(anchor.rect().bottomLeft()))
+
+    def _ask_ship_to(self, variant_id: int, nearby: NearbyStock) -> None:
+        dialog = ShipToDialog(nearby.name, self)
+        dialog.accepted.connect(
+            lambda: self.set_source(
+                variant_id, Fulfilment(SHIP, nearby.store_id, nearby.name, dialog.ship_to())
+            )
+        )
+        self.ship_dialog = dialog
+        dialog.open()
+
+    def _item(self, variant_id: int) -> CartItem | None:
+        if self.view is None:
+            return None
+        return next((i for i in self.view.cart.items if i.variant_id == variant_id), None)
+
     def start_new_cart(self) -> None:
         """After a paid checkout: the next customer gets an empty cart."""
         self._change(self.store.clear)
@@ -314,6 +451,7 @@ class CartPanel(QWidget):
             if old is not None:
                 old.deleteLater()
         self.line_buttons = []
+        self.source_buttons = []
         priced = view.quote.priced
         net = {line.line.variant_id: line.net_total for line in priced.lines}
         for item in view.cart.items:
@@ -322,19 +460,18 @@ class CartPanel(QWidget):
                 item.quantity,
                 view.rows.get(item.variant_id),
                 net.get(item.variant_id),
+                item.fulfilment,
             )
             self.lines_layout.insertWidget(self.lines_layout.count() - 1, widget)
-        notes = list(priced.explanation())
+        notes = explain_all(priced.explanations)
         notes += [tr("Unknown coupon code {0}").format(c) for c in view.quote.unknown_coupons]
         if view.quote.member_missing:
             notes.append(tr("The member is not on this tablet yet: member prices after sync."))
         self.explanation.setText("\n".join(notes))
         self.total.setText(
-            tr("Total {0}  (saved {1})").format(
-                priced.total.format(), priced.total_discount.format()
-            )
+            tr("Total {0}  (saved {1})").format(money(priced.total), money(priced.total_discount))
             if priced.total_discount.minor
-            else tr("Total {0}").format(priced.total.format())
+            else tr("Total {0}").format(money(priced.total))
         )
         self.parked_button.setText(tr("Parked ({0})").format(view.parked))
         self.parked_button.setEnabled(view.parked > 0)
@@ -365,18 +502,28 @@ class CartPanel(QWidget):
         self.fits_box.setVisible(bool(fits))
 
     def _offer(self, button: ElidedButton, fit: CouponFit) -> None:
-        button.set_full_text(tr("Saves {0} · {1}").format(fit.saving.format(), fit.title))
+        button.set_full_text(tr("Saves {0} · {1}").format(money(fit.saving), fit.title))
         button.setAccessibleName(tr("Use coupon {0}").format(fit.code))
         button.setProperty("code", fit.code)
 
     def _line_widget(
-        self, variant_id: int, quantity: int, row: VariantRow | None, net: Any
+        self,
+        variant_id: int,
+        quantity: int,
+        row: VariantRow | None,
+        net: Any,
+        source: Fulfilment | None = None,
     ) -> QWidget:
         widget = QWidget()
         widget.setObjectName("cartLine")
-        layout = QHBoxLayout(widget)
-        layout.setContentsMargins(8, 6, 4, 6)
+        rows = QVBoxLayout(widget)
+        rows.setContentsMargins(8, 6, 4, 6)
+        rows.setSpacing(0)
+        layout = QHBoxLayout()
         layout.setSpacing(6)
+        rows.addLayout(layout)
+        if self.store_id is not None:
+            rows.addWidget(self._source_button(variant_id, source))
         name = ElidedButton(sides=10)
         name.set_full_text(f"{row.name}\n{row.colour} · {row.size}" if row else str(variant_id))
         name.setObjectName("lineName")
@@ -402,7 +549,7 @@ class CartPanel(QWidget):
         plus.setObjectName("stepper")
         plus.clicked.connect(lambda: self.set_quantity(variant_id, quantity + 1))
         layout.addWidget(plus)
-        price = QLabel(net.format() if net is not None else "")
+        price = QLabel(money(net) if net is not None else "")
         price.setMinimumWidth(104)
         price.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(price)
@@ -414,6 +561,22 @@ class CartPanel(QWidget):
         layout.addWidget(remove)
         widget.setProperty("variant_id", variant_id)
         return widget
+
+    def _source_button(self, variant_id: int, source: Fulfilment | None) -> QPushButton:
+        button = ElidedButton(sides=10)
+        button.setObjectName("lineSource")
+        button.setProperty("sent", source is not None)
+        button.set_full_text(source_text(source))
+        button.setFlat(True)
+        button.setAccessibleName(
+            tr("Where this line comes from: {0}").format(source_text(source).replace("\n", " · "))
+        )
+        button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        button.setMinimumHeight(44)
+        button.setProperty("variant_id", variant_id)
+        button.clicked.connect(lambda: self.choose_source(variant_id))
+        self.source_buttons.append(button)
+        return button
 
     def _failed(self, error: Exception) -> None:
         self.explanation.setText(str(error))

@@ -32,6 +32,8 @@ from shopguide.client.catalog import (
     StockMatrix,
     StyleDetail,
 )
+from shopguide.ui.formatting import money
+from shopguide.ui.members.texts import tier_label
 from shopguide.ui.sync_indicator import age_text
 from shopguide.ui.tasks import run_task
 
@@ -126,9 +128,9 @@ class ProductDetail(QDialog):
         self.style_detail, self.matrix_data = style, matrix
         self.setWindowTitle(style.name)
         self.name.setText(f"{style.name}\n{style.code}")
-        prices = [tr("Price {0}").format(style.list_price.format())]
+        prices = [tr("Price {0}").format(money(style.list_price))]
         prices += [
-            f"{tier.title()} {amount.format()}"
+            f"{tier_label(tier)} {money(amount)}"
             for tier, amount in sorted(style.tier_prices.items(), key=lambda t: -t[1].minor)
         ]
         self.price.setText("\n".join(prices))

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 
 from shopguide.client.catalog import VariantRow
+from shopguide.ui.formatting import money
 from shopguide.ui.tasks import run_task
 
 PAGE = 100
@@ -135,9 +136,9 @@ class SearchResultsModel(QAbstractListModel):
         if row is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{row.name} · {row.colour} · {row.size}\n{row.sku} · {row.list_price.format()}"
+            return f"{row.name} · {row.colour} · {row.size}\n{row.sku} · {money(row.list_price)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{row.name}, {row.colour}, {tr('size')} {row.size}, {row.list_price.format()}"
+            return f"{row.name}, {row.colour}, {tr('size')} {row.size}, {money(row.list_price)}"
         if role == ROW_ROLE:
             return row
         return None

@@ -18,6 +18,7 @@ from selenium.webdriver.common.by import By
 from sqlalchemy import text
 
 from shopguide.server.models.types import utcnow
+from shopguide.ui.formatting import money
 from tests.support.browser import phone_browser
 from tests.support.live import LiveServer
 from tests.ui.conftest import Floor
@@ -41,7 +42,8 @@ def test_paying_on_the_wallet_page_shows_paid_on_the_tablet_within_a_second(
     floor = open_sell()
     dialog = checkout_for_one_item(qtbot, floor, live_server)
     phone.get(scan_like_a_phone(dialog))
-    assert phone.find_element(By.ID, "amount").text == dialog.amount.text()
+    assert phone.find_element(By.ID, "amount").text == dialog.sale.total.format()
+    assert dialog.amount.text() == money(dialog.sale.total)
     assert "Nanfeng" in phone.find_element(By.ID, "merchant").text
     pressed = time.monotonic()
     phone.find_element(By.ID, "pay").click()

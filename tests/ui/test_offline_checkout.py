@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from shopguide.core.emv import decode
 from shopguide.server.payments.emv_provider import sign_notice
 from shopguide.ui.checkout.checkout_dialog import CheckoutDialog
+from shopguide.ui.formatting import money
 from shopguide.ui.sell.image_scan import read_codes
 from tests.support.live import ACQUIRER_SECRET, LiveServer
 from tests.support.proxy import FaultyProxy
@@ -130,7 +131,7 @@ def test_with_the_network_down_cash_is_recorded_on_the_guides_word_and_sent_once
     dialog = pay_offline(qtbot, floor, live_server, proxy)
     assert dialog.offline_panel is not None
     dialog.offline_panel.cash.click()
-    assert dialog.sale.total.format() in guide_confirms[0]
+    assert money(dialog.sale.total) in guide_confirms[0]
     assert dialog.status.text() == "Recorded offline"
     order_id = dialog.sale.order_id
     dialog.close_button.click()

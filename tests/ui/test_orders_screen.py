@@ -24,6 +24,7 @@ from shopguide.core.money import Money
 from shopguide.ui.app import application
 from shopguide.ui.checkout.checkout_dialog import CheckoutDialog
 from shopguide.ui.checkout.receipt_view import save_receipt_pdf
+from shopguide.ui.formatting import money
 from shopguide.ui.orders.orders_screen import STATE, OrdersScreen, StateBadge
 from shopguide.ui.screens import default_screens
 from shopguide.ui.sell.image_scan import read_codes
@@ -92,8 +93,8 @@ def test_the_screen_lists_each_order_with_its_payment_state(shop: Shop) -> None:
     assert orders.as_of.text().startswith("As of ")
     declined_row = orders.model.row_of(shop.declined)
     assert declined_row is not None
-    assert (
-        orders.model.index(declined_row, 3).data() == orders.model.rows[declined_row].total.format()
+    assert orders.model.index(declined_row, 3).data() == money(
+        orders.model.rows[declined_row].total
     )
 
     orders.select(shop.declined)

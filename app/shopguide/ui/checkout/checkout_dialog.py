@@ -24,6 +24,7 @@ from shopguide.core.money import Money
 from shopguide.ui.checkout.offline_panel import OfflinePanel
 from shopguide.ui.checkout.qr_image import qr_image
 from shopguide.ui.checkout.receipt_view import ReceiptView
+from shopguide.ui.formatting import money
 from shopguide.ui.tasks import run_task
 
 PAYMENT_QUEUE = "payment"
@@ -59,7 +60,7 @@ class CheckoutDialog(QDialog):
         self.merchant = QLabel(merchant)
         self.merchant.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.merchant)
-        self.amount = QLabel(sale.total.format())
+        self.amount = QLabel(money(sale.total))
         self.amount.setObjectName("cartTotal")
         self.amount.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.amount)
@@ -156,9 +157,7 @@ class CheckoutDialog(QDialog):
             self.status.setProperty("level", "paid")
             self.status.style().unpolish(self.status)
             self.status.style().polish(self.status)
-            self.status.setText(
-                tr("Paid {0}").format(Money(intent.amount, intent.currency).format())
-            )
+            self.status.setText(tr("Paid {0}").format(money(Money(intent.amount, intent.currency))))
             self._show_receipt(intent)
             self.close_button.setText(tr("Done"))
             self._on_paid()

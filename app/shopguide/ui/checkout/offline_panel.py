@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from shopguide.client.offline_payments import Method, NoMerchantAccount, OfflinePayments
 from shopguide.core.money import Money
 from shopguide.ui.checkout.qr_image import qr_image
+from shopguide.ui.formatting import money
 from shopguide.ui.tasks import run_task
 
 OFFLINE_QR_MODULE_PX = 5  # an EMV payload is longer than a wallet URL: keep the code on screen
@@ -129,7 +130,7 @@ class OfflinePanel(QWidget):
                 "Does the customer's phone show {0} paid to this store? The payment stays "
                 "unverified until the server confirms it."
             ),
-        }[method].format(self.total.format())
+        }[method].format(money(self.total))
         answer = QMessageBox.question(self, tr("Confirm payment"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from shopguide.client.receipts import LineSource, Receipt, ReceiptLine
 from shopguide.ui.checkout.qr_image import qr_image
+from shopguide.ui.formatting import money
 from shopguide.ui.tasks import run_task
 
 RECEIPT_QR_MODULE_PX = 5  # a receipt address is scanned close up: a smaller code will do
@@ -76,8 +77,8 @@ def receipt_text(receipt: Receipt) -> str:
     lines = [
         receipt.store_name,
         tr("Receipt · order {0}").format(receipt.short_id),
-        *(f"{line_label(line)} × {line.quantity}  {line.net.format()}" for line in receipt.lines),
-        tr("Total {0}").format(receipt.total.format()),
+        *(f"{line_label(line)} × {line.quantity}  {money(line.net)}" for line in receipt.lines),
+        tr("Total {0}").format(money(receipt.total)),
         tr("Paid by {0} {1}").format(method_label(receipt.method), _when(receipt.paid_at)).strip(),
     ]
     return "\n".join(line for line in lines if line)
@@ -119,7 +120,7 @@ class ReceiptView(QWidget):
             label.setWordWrap(True)
             grid.addWidget(label, row, 0)
             grid.addWidget(self._right(f"× {line.quantity}"), row, 1)
-            grid.addWidget(self._right(line.net.format()), row, 2)
+            grid.addWidget(self._right(money(line.net)), row, 2)
         grid.setRowStretch(len(receipt.lines), 1)
         scroll = QScrollArea()
         scroll.setObjectName("receiptScroll")
@@ -128,7 +129,7 @@ class ReceiptView(QWidget):
         scroll.setWidget(lines)
         scroll.setAccessibleName(tr("What the customer bought"))
         paper.addWidget(scroll, 1)
-        self.total = QLabel(tr("Total {0}").format(receipt.total.format()))
+        self.total = QLabel(tr("Total {0}").format(money(receipt.total)))
         self.total.setObjectName("cartTotal")
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight)
         paper.addWidget(self.total)
@@ -236,7 +237,7 @@ def receipt_html(receipt: Receipt) -> str:
     rows = "".join(
         f"<tr><td>{esc(line_label(line))}</td>"
         f'<td align="right">× {line.quantity}</td>'
-        f'<td align="right">{esc(line.net.format())}</td></tr>'
+        f'<td align="right">{esc(money(line.net))}</td></tr>'
         for line in receipt.lines
     )
     keep = esc(tr("Scan to keep your receipt"))
@@ -246,7 +247,7 @@ def receipt_html(receipt: Receipt) -> str:
         f"<p>{esc(tr('Receipt · order {0}').format(receipt.short_id))}"
         f"<br>{esc(_when(receipt.paid_at))}</p>"
         f'<table width="100%" cellpadding="4">{rows}</table>'
-        f'<h3 align="right">{esc(tr("Total {0}").format(receipt.total.format()))}</h3>'
+        f'<h3 align="right">{esc(tr("Total {0}").format(money(receipt.total)))}</h3>'
         f'<p align="right">{esc(tr("Paid by {0}").format(method_label(receipt.method)))}</p>'
         f"{qr}"
     )

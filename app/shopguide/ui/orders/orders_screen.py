@@ -49,6 +49,7 @@ from shopguide.client.order_history import (
 from shopguide.client.receipts import Receipt
 from shopguide.client.sync_engine import SyncStatus
 from shopguide.ui.checkout.receipt_view import ReceiptDialog, line_label, method_label
+from shopguide.ui.formatting import money
 from shopguide.ui.tasks import run_task
 
 ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -186,7 +187,7 @@ class OrdersModel(QAbstractTableModel):
                 local_time(row.placed_at),
                 row.short_id,
                 str(row.items),
-                row.total.format(),
+                money(row.total),
                 row.guide,
                 state_text(row),
             )[column]
@@ -517,16 +518,16 @@ class OrdersScreen(QWidget):
             + "".join(
                 f"<tr><td>{html.escape(line_label(line))}</td>"
                 f'<td align="right">× {line.quantity}</td>'
-                f'<td align="right">{html.escape(line.net.format())}</td></tr>'
+                f'<td align="right">{html.escape(money(line.net))}</td></tr>'
                 for line in detail.lines
             )
             + "</table>"
         )
-        self.detail_total.setText(tr("Total {0}").format(row.total.format()))
+        self.detail_total.setText(tr("Total {0}").format(money(row.total)))
         self.detail_payments.setText(
             "\n".join(
                 f"{local_time(p.created_at)} · {payment_method_text(p.method)} · "
-                f"{p.amount.format()} · {payment_status_text(p)}"
+                f"{money(p.amount)} · {payment_status_text(p)}"
                 for p in detail.payments
             )
             or tr("No payment yet.")

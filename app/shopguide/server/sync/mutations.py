@@ -11,7 +11,8 @@ the change feed (`shopguide.server.sync.feed`) in the same transaction.
 from __future__ import annotations
 
 from abc import abstractmethod
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Self
 from uuid import UUID
@@ -85,6 +86,15 @@ class Rejected(Exception):
         super().__init__(reason)
         self.reason = reason
         self.keep = tuple(keep)
+
+
+@contextmanager
+def _as_rejection() -> Iterator[None]:
+    """A hold the service refuses is a mutation refused for good, with the service's reason."""
+    try:
+        yield
+    except holds.Refused as exc:
+        raise Rejected(exc.reason) from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -528,7 +538,7 @@ class RequestReservation(Mutation):
         return self
 
     def apply(self, session: Session, mutation_id: str, pusher: Pusher) -> dict[str, Any]:
-        try:
+        with _as_rejection():
             reservation, left = holds.request_reservation(
                 session,
                 pusher.actor,
@@ -542,8 +552,6 @@ class RequestReservation(Mutation):
                 customer_phone=self.customer_phone,
                 member_id=self.member_id,
             )
-        except holds.Refused as exc:
-            raise Rejected(exc.reason) from exc
         return {
             "reservation_id": reservation.id,
             "status": reservation.status,
@@ -566,7 +574,7 @@ class AnswerReservation(Mutation):
         return self
 
     def apply(self, session: Session, mutation_id: str, pusher: Pusher) -> dict[str, Any]:
-        try:
+        with _as_rejection():
             reservation = holds.answer_reservation(
                 session,
                 pusher.actor,
@@ -574,8 +582,6 @@ class AnswerReservation(Mutation):
                 confirm=self.answer == "confirm",
                 reason=self.reason,
             )
-        except holds.Refused as exc:
-            raise Rejected(exc.reason) from exc
         return {"reservation_id": reservation.id, "status": reservation.status}
 
 
@@ -586,12 +592,10 @@ class CancelReservation(Mutation):
     reason: Reason = ""
 
     def apply(self, session: Session, mutation_id: str, pusher: Pusher) -> dict[str, Any]:
-        try:
+        with _as_rejection():
             reservation = holds.cancel_reservation(
                 session, pusher.actor, str(self.reservation_id), reason=self.reason
             )
-        except holds.Refused as exc:
-            raise Rejected(exc.reason) from exc
         return {"reservation_id": reservation.id, "status": reservation.status}
 
 
@@ -601,10 +605,8 @@ class CollectReservation(Mutation):
     reservation_id: UUID
 
     def apply(self, session: Session, mutation_id: str, pusher: Pusher) -> dict[str, Any]:
-        try:
+        with _as_rejection():
             reservation = holds.collect_reservation(session, pusher.actor, str(self.reservation_id))
-        except holds.Refused as exc:
-            raise Rejected(exc.reason) from exc
         return {"reservation_id": reservation.id, "status": reservation.status}
 
 
@@ -639,7 +641,7 @@ class RequestTransfer(Mutation):
             if self.ship_to
             else None
         )
-        try:
+        with _as_rejection():
             transfer, left = holds.request_transfer(
                 session,
                 pusher.actor,
@@ -651,8 +653,6 @@ class RequestTransfer(Mutation):
                 order_id=str(self.order_id) if self.order_id else None,
                 ship_to=ship_to,
             )
-        except holds.Refused as exc:
-            raise Rejected(exc.reason) from exc
         return {"transfer_id": transfer.id, "status": transfer.status, "left": left}
 
 
@@ -670,7 +670,7 @@ class AnswerTransfer(Mutation):
         return self
 
     def apply(self, session: Session, mutation_id: str, pusher: Pusher) -> dict[str, Any]:
-        try:
+        with _as_rejection():
             transfer = holds.answer_transfer(
                 session,
                 pusher.actor,
@@ -678,8 +678,6 @@ class AnswerTransfer(Mutation):
                 accept=self.answer == "accept",
                 reason=self.reason,
             )
-        except holds.Refused as exc:
-            raise Rejected(exc.reason) from exc
         return {"transfer_id": transfer.id, "status": transfer.status}
 
 
@@ -693,10 +691,8 @@ class ShipTransfer(TransferStep):
     """The sending store sent the parcel: its stock goes down."""
 
     def apply(self, session: Session, mutation_id: str, pusher: Pusher) -> dict[str, Any]:
-        try:
+        with _as_rejection():
             transfer = holds.ship_transfer(session, pusher.actor, str(self.transfer_id))
-        except holds.Refused as exc:
-            raise Rejected(exc.reason) from exc
         return {"transfer_id": transfer.id, "status": transfer.status}
 
 
@@ -704,10 +700,8 @@ class ReceiveTransfer(TransferStep):
     """The requesting store has the parcel (its stock goes up unless the goods are sold)."""
 
     def apply(self, session: Session, mutation_id: str, pusher: Pusher) -> dict[str, Any]:
-        try:
+        with _as_rejection():
             transfer = holds.receive_transfer(session, pusher.actor, str(self.transfer_id))
-        except holds.Refused as exc:
-            raise Rejected(exc.reason) from exc
         return {"transfer_id": transfer.id, "status": transfer.status}
 
 
@@ -717,12 +711,10 @@ class CancelTransfer(TransferStep):
     reason: Reason = ""
 
     def apply(self, session: Session, mutation_id: str, pusher: Pusher) -> dict[str, Any]:
-        try:
+        with _as_rejection():
             transfer = holds.cancel_transfer(
                 session, pusher.actor, str(self.transfer_id), reason=self.reason
             )
-        except holds.Refused as exc:
-            raise Rejected(exc.reason) from exc
         return {"transfer_id": transfer.id, "status": transfer.status}
 
 
@@ -746,7 +738,7 @@ class RecordLostDemand(Mutation):
         return self
 
     def apply(self, session: Session, mutation_id: str, pusher: Pusher) -> dict[str, Any]:
-        try:
+        with _as_rejection():
             demand, new = holds.record_lost_demand(
                 session,
                 pusher.actor,
@@ -757,8 +749,6 @@ class RecordLostDemand(Mutation):
                 size=self.size,
                 at=self.at,
             )
-        except holds.Refused as exc:
-            raise Rejected(exc.reason) from exc
         return {"demand_id": demand.id, "recorded": new}
 
 

@@ -30,6 +30,7 @@ from shopguide.server.models import Brand, Member, MemberProof, Store
 from shopguide.server.models.types import utcnow
 from shopguide.server.services import member_codes
 from shopguide.server.services.errors import NotFound
+from shopguide.server.web_page import page
 
 router = APIRouter(prefix="/m", include_in_schema=False)
 
@@ -41,34 +42,29 @@ _HEADERS = {
     "Content-Security-Policy": "default-src 'none'; img-src data:; style-src 'unsafe-inline'",
 }
 
-_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-{refresh}<title>{title}</title>
-<style>
-body {{ font-family: system-ui, sans-serif; margin: 0; background: #f6f7f9; color: #1f2328; }}
-main {{ max-width: 420px; margin: 0 auto; padding: 24px 20px; }}
-.card {{ background: #fff; border-radius: 16px; padding: 24px; text-align: center;
-         box-shadow: 0 2px 12px rgba(0,0,0,.08); }}
-.brand {{ font-size: 16px; color: #4a5462; }}
-h1 {{ font-size: 26px; margin: 8px 0 4px; }}
-.tier {{ font-size: 18px; color: #8a6d1c; font-weight: 600; }}
-#member-qr {{ width: 260px; height: 260px; margin: 16px auto 4px; display: block; }}
-.meta {{ color: #4a5462; font-size: 14px; }}
-.otp-label {{ margin-top: 20px; font-size: 15px; color: #4a5462; }}
-#one-time-code {{ font-size: 40px; font-weight: 700; letter-spacing: 6px;
-                  font-variant-numeric: tabular-nums; margin: 4px 0; }}
-#one-time-code[data-state="used"] {{ font-size: 18px; letter-spacing: 0; color: #4a5462; }}
-</style></head>
-<body><main><div class="card">{body}</div></main></body></html>"""
+_CSS = """
+main { max-width: 420px; margin: 0 auto; padding: 24px 20px; }
+.card { text-align: center; }
+.brand { font-size: 16px; color: #4a5462; }
+h1 { font-size: 26px; margin: 8px 0 4px; }
+.tier { font-size: 18px; color: #8a6d1c; font-weight: 600; }
+#member-qr { width: 260px; height: 260px; margin: 16px auto 4px; display: block; }
+.meta { color: #4a5462; font-size: 14px; }
+.otp-label { margin-top: 20px; font-size: 15px; color: #4a5462; }
+#one-time-code { font-size: 40px; font-weight: 700; letter-spacing: 6px;
+                  font-variant-numeric: tabular-nums; margin: 4px 0; }
+#one-time-code[data-state="used"] { font-size: 18px; letter-spacing: 0; color: #4a5462; }
+"""
 
 
 def _page(title: str, body: str, status: int = 200, refresh: bool = False) -> HTMLResponse:
-    meta = f'<meta http-equiv="refresh" content="{REFRESH_SECONDS}">\n' if refresh else ""
-    return HTMLResponse(
-        _PAGE.format(title=html.escape(title), body=body, refresh=meta),
-        status_code=status,
+    return page(
+        title,
+        body,
+        css=_CSS,
+        status=status,
         headers=_HEADERS,
+        refresh_seconds=REFRESH_SECONDS if refresh else None,
     )
 
 

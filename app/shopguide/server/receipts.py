@@ -30,6 +30,7 @@ from shopguide.server.models import Brand, Role, Store
 from shopguide.server.payments import service as payments
 from shopguide.server.services import orders
 from shopguide.server.services.errors import Conflict, NotFound
+from shopguide.server.web_page import page
 
 router = APIRouter(prefix="/receipt", include_in_schema=False)
 
@@ -95,30 +96,21 @@ def _why_no_receipt(detail: orders.OrderDetail) -> str:
     return "this order is not paid yet"
 
 
-_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>
-body {{ font-family: system-ui, sans-serif; margin: 0; background: #f6f7f9; color: #1f2328; }}
-main {{ max-width: 420px; margin: 0 auto; padding: 32px 20px; }}
-.card {{ background: #fff; border-radius: 16px; padding: 24px;
-         box-shadow: 0 2px 12px rgba(0,0,0,.08); }}
-.merchant {{ font-size: 18px; color: #4a5462; }}
-.meta {{ color: #4a5462; font-size: 14px; margin-top: 4px; }}
-table {{ width: 100%; border-collapse: collapse; margin: 16px 0; font-size: 15px; }}
-td {{ padding: 6px 0; border-bottom: 1px solid #eef1f5; vertical-align: top; }}
-td.qty, td.net {{ text-align: right; white-space: nowrap; padding-left: 8px; }}
-.total {{ font-size: 28px; font-weight: 700; text-align: right; }}
-.status {{ font-size: 22px; font-weight: 700; margin-top: 12px; }}
-.status.settled {{ color: #1f8f4e; }}
-.status.open {{ color: #8a5a00; }}
-</style></head>
-<body><main><div class="card">{body}</div></main></body></html>"""
+_CSS = """
+.merchant { font-size: 18px; color: #4a5462; }
+.meta { color: #4a5462; font-size: 14px; margin-top: 4px; }
+table { width: 100%; border-collapse: collapse; margin: 16px 0; font-size: 15px; }
+td { padding: 6px 0; border-bottom: 1px solid #eef1f5; vertical-align: top; }
+td.qty, td.net { text-align: right; white-space: nowrap; padding-left: 8px; }
+.total { font-size: 28px; font-weight: 700; text-align: right; }
+.status { font-size: 22px; font-weight: 700; margin-top: 12px; }
+.status.settled { color: #1f8f4e; }
+.status.open { color: #8a5a00; }
+"""
 
 
 def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
-    return HTMLResponse(_PAGE.format(title=html.escape(title), body=body), status_code=status)
+    return page(title, body, css=_CSS, status=status)
 
 
 def _local_time(moment: datetime, timezone: str) -> str:

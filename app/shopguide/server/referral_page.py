@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse
 from sqlmodel import Session
 
 from shopguide.server.services import referrals
+from shopguide.server.web_page import page
 
 router = APIRouter(prefix="/r", include_in_schema=False)
 
@@ -25,17 +26,11 @@ _HEADERS = {
     "X-Robots-Tag": "noindex",
     "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
 }
-_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>
-body {{ font-family: system-ui, sans-serif; margin: 0; background: #f6f7f9; color: #1f2328; }}
-main {{ max-width: 420px; margin: 0 auto; padding: 32px 20px; text-align: center; }}
-#referral-code {{ font-size: 36px; font-weight: 700; letter-spacing: 4px; margin: 12px 0; }}
-.meta {{ color: #4a5462; }}
-</style></head>
-<body><main>{body}</main></body></html>"""
+_CSS = """
+main { max-width: 420px; margin: 0 auto; padding: 32px 20px; text-align: center; }
+#referral-code { font-size: 36px; font-weight: 700; letter-spacing: 4px; margin: 12px 0; }
+.meta { color: #4a5462; }
+"""
 
 
 @router.get("/{code}")
@@ -44,9 +39,7 @@ def landing(code: str, request: Request) -> HTMLResponse:
         found = referrals.resolve(session, code[:32])
         if found is None:
             body = "<h1>Unknown code</h1><p class='meta'>Ask your shopping guide for a new one.</p>"
-            return HTMLResponse(
-                _PAGE.format(title="Unknown code", body=body), status_code=404, headers=_HEADERS
-            )
+            return page("Unknown code", body, css=_CSS, status=404, headers=_HEADERS, card=False)
         guide, store = found
     shown = referrals.normalise(code)
     where = store.name if store else ""
@@ -56,6 +49,4 @@ def landing(code: str, request: Request) -> HTMLResponse:
         "<p>Give this code at the till, or with your online order:</p>"
         f"<div id='referral-code'>{html.escape(shown)}</div>"
     )
-    return HTMLResponse(
-        _PAGE.format(title=html.escape(where or "Referral"), body=body), headers=_HEADERS
-    )
+    return page(where or "Referral", body, css=_CSS, headers=_HEADERS, card=False)

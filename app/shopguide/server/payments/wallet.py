@@ -21,32 +21,24 @@ from shopguide.core.money import Money
 from shopguide.server.models import Brand, Order, Payment, Store
 from shopguide.server.payments import service
 from shopguide.server.payments.references import BadReference, read_reference
+from shopguide.server.web_page import page
 
 router = APIRouter(prefix="/pay", include_in_schema=False)
 
-_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>
-body {{ font-family: system-ui, sans-serif; margin: 0; background: #f6f7f9; color: #1f2328; }}
-main {{ max-width: 420px; margin: 0 auto; padding: 32px 20px; }}
-.card {{ background: #fff; border-radius: 16px; padding: 24px;
-         box-shadow: 0 2px 12px rgba(0,0,0,.08); }}
-.merchant {{ font-size: 18px; color: #4a5462; }}
-.amount {{ font-size: 40px; font-weight: 700; margin: 12px 0; }}
-.meta {{ color: #4a5462; font-size: 14px; }}
-button {{ width: 100%; min-height: 52px; border-radius: 12px; border: none;
-          font-size: 18px; font-weight: 600; margin-top: 12px; }}
-#pay {{ background: #1f8f4e; color: #fff; }}
-#decline {{ background: #fff; color: #8a1c1c; border: 1px solid #e5b5b5; }}
-.status {{ font-size: 22px; font-weight: 700; }}
-</style></head>
-<body><main><div class="card">{body}</div></main></body></html>"""
+_CSS = """
+.merchant { font-size: 18px; color: #4a5462; }
+.amount { font-size: 40px; font-weight: 700; margin: 12px 0; }
+.meta { color: #4a5462; font-size: 14px; }
+button { width: 100%; min-height: 52px; border-radius: 12px; border: none;
+          font-size: 18px; font-weight: 600; margin-top: 12px; }
+#pay { background: #1f8f4e; color: #fff; }
+#decline { background: #fff; color: #8a1c1c; border: 1px solid #e5b5b5; }
+.status { font-size: 22px; font-weight: 700; }
+"""
 
 
 def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
-    return HTMLResponse(_PAGE.format(title=html.escape(title), body=body), status_code=status)
+    return page(title, body, css=_CSS, status=status)
 
 
 def _problem(message: str, status: int) -> HTMLResponse:

@@ -91,7 +91,7 @@ def default_screens(tablet: Tablet, bridge: SyncBridge) -> list[Screen]:
             outbox=tablet.outbox, engine=bridge.engine, api=tablet.api, store_id=tablet.store_id
         )
 
-    spending = Members(
+    member_service = Members(
         api=tablet.api,
         cache=tablet.cache,
         outbox=tablet.outbox,
@@ -120,7 +120,7 @@ def default_screens(tablet: Tablet, bridge: SyncBridge) -> list[Screen]:
             if coupon is not None and member_id is not None:
                 dialog.rejected.connect(
                     lambda: run_task(
-                        lambda: spending.release(member_id, sale.order_id),
+                        lambda: member_service.release(member_id, sale.order_id),
                         lambda _none: None,
                         lambda _error: None,  # kept spent; the Orders screen still lists the order
                     )
@@ -132,7 +132,7 @@ def default_screens(tablet: Tablet, bridge: SyncBridge) -> list[Screen]:
             return
         proof = MemberProofDialog(
             coupon_code=coupon,
-            redeem=lambda code: spending.redeem_coupon(
+            redeem=lambda code: member_service.redeem_coupon(
                 member_id, coupon, order_id=sale.order_id, one_time_code=code
             ),
             parent=sell,
@@ -187,7 +187,7 @@ def default_screens(tablet: Tablet, bridge: SyncBridge) -> list[Screen]:
     manager = ManagerScreen(ManagerReports(tablet.api))
     return [
         Screen("sell", tr("Sell"), sell, icon="sell"),
-        members_screen(tablet, bridge, cart_panel, sell),
+        members_screen(member_service, cart_panel, sell),
         Screen("orders", tr("Orders"), orders, icon="orders"),
         Screen("stock", tr("Stock"), stock, icon="stock"),
         Screen("manager", tr("Manager"), manager, icon="manager", managers_only=True),

@@ -41,7 +41,6 @@ from shopguide.client.members import (
     MemberSummary,
     Source,
 )
-from shopguide.client.tablet import Tablet
 from shopguide.core.member_code import is_member_scan
 from shopguide.core.phone import normalise_phone
 from shopguide.ui.main_window import Screen
@@ -52,7 +51,6 @@ from shopguide.ui.sell.cart_panel import CartPanel, CartView
 from shopguide.ui.sell.image_scan import member_scan, read_codes_from_file
 from shopguide.ui.sell.scanner import WedgeScanner
 from shopguide.ui.sell.sell_screen import CAMERA_CHECK_DELAY_MS, SellScreen, camera_available
-from shopguide.ui.sync_bridge import SyncBridge
 from shopguide.ui.tasks import run_task
 
 NARROW_WIDTH = 900
@@ -65,17 +63,8 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("MembersScreen", text)
 
 
-def members_screen(
-    tablet: Tablet, bridge: SyncBridge, cart_panel: CartPanel, sell: SellScreen
-) -> Screen:
+def members_screen(members: Members, cart_panel: CartPanel, sell: SellScreen) -> Screen:
     """The Members screen for the rail, also taking over member codes scanned on Sell."""
-    members = Members(
-        api=tablet.api,
-        cache=tablet.cache,
-        outbox=tablet.outbox,
-        store_id=tablet.store_id,
-        engine=bridge.engine,
-    )
     screen = MembersScreen(members, cart_panel)
     screen.follow_sell(sell)
     return Screen("members", tr("Members"), screen, icon="members")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import importlib.util
+import logging
 import shutil
 import sys
 import threading
@@ -218,10 +219,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 2
     if args.command is None:
+        _log_to_file(args.data_dir, "app")
         return _app(args.data_dir)
     if args.command == "demo":
         return _demo(args)
     from shopguide.client import sync_cli
+
+    _log_to_file(args.data_dir, args.command)
 
     if args.command == "login":
         password = (
@@ -233,6 +237,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.status:
         return sync_cli.status(args.data_dir)
     return sync_cli.sync(args.data_dir, once=args.once)
+
+
+def _log_to_file(data_dir: Path | None, command: str) -> None:
+    """The tablet's rotating log file in its data folder (`shopguide.client.logfile`)."""
+    from shopguide import __version__
+    from shopguide.client.logfile import setup_logging
+    from shopguide.client.tablet import default_data_dir
+
+    setup_logging(data_dir or default_data_dir())
+    logging.getLogger("shopguide").info("shopguide %s starting: %s", __version__, command)
 
 
 def _app(data_dir: Path | None, server_url_hint: str = "") -> int:
@@ -248,11 +262,16 @@ def _demo(args: argparse.Namespace) -> int:
     from shopguide.server.db import make_engine
     from shopguide.server.embedded import EmbeddedServer
     from shopguide.server.migrate import upgrade
+    from shopguide.server.ops.logs import ACCESS_LOGGER
 
     folder = Path(user_data_dir("shopguide-demo", appauthor=False))
     if args.reset and folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    if not args.no_app:
+        _log_to_file(folder / "tablet", "demo")
+        # The embedded server logs into the tablet's file too: its problems, not every request.
+        logging.getLogger(ACCESS_LOGGER).setLevel(logging.WARNING)
     database = folder / "server.db"
     settings = Settings(database_url=f"sqlite:///{database}", demo_mode=True)
     marker = folder / "seeded"

@@ -135,6 +135,12 @@ class ApiClient:
         body: bytes = self.call("GET", path, params=params, raw=True)
         return body
 
+    def upload_diagnostics(self, data: bytes, filename: str) -> dict[str, Any]:
+        """Send a diagnostics zip (`shopguide.client.diagnostics`); the server's record of it."""
+        files = {"report": (filename, data, "application/zip")}
+        body: dict[str, Any] = self.call("POST", "/diagnostics", files=files)
+        return body
+
     def call(self, method: str, path: str, **kwargs: Any) -> Any:
         """Send with the access token, refreshing it once if the server says it expired."""
         with self._lock:

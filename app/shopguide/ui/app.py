@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from shopguide.client import settings as opts
@@ -34,6 +40,26 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("ShopGuide")
     app.setStyleSheet(theme())
     return app
+
+
+_qt_log = logging.getLogger("shopguide.qt")
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    category = context.category or "default"
+    _qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "[%s] %s", category, message)
+
+
+def install_qt_message_handler() -> None:
+    """Qt's own messages (warnings, criticals) go to the log file with everything else."""
+    qInstallMessageHandler(_qt_message)
 
 
 def storage_note(tablet: Tablet) -> str:
@@ -134,6 +160,7 @@ class AppController:
 
 def run_app(tablet: Tablet, screens: ScreenFactory, *, server_url_hint: str = "") -> int:
     app = application()
+    install_qt_message_handler()
     i18n.install(i18n.resolve(tablet.settings.get(opts.LANGUAGE)))
     controller = AppController(tablet, screens, server_url_hint=server_url_hint)
     controller.start()

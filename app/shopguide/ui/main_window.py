@@ -33,6 +33,7 @@ from shopguide.client.tablet import Tablet
 from shopguide.ui import i18n
 from shopguide.ui.login_dialog import LoginDialog
 from shopguide.ui.resources import icon_path
+from shopguide.ui.settings_dialog import SettingsDialog
 from shopguide.ui.sync_bridge import SyncBridge
 from shopguide.ui.sync_indicator import SyncDetailDialog, SyncIndicator
 from shopguide.ui.tasks import run_task
@@ -103,6 +104,14 @@ class MainWindow(QMainWindow):
         top.addWidget(self.indicator)
         self.language_button = self._language_button(on_language)
         top.addWidget(self.language_button)
+        self._on_language = on_language
+        self.settings_dialog: SettingsDialog | None = None
+        self.settings_button = QPushButton(tr("Settings"))
+        self.settings_button.setObjectName("settingsButton")
+        self.settings_button.setMinimumHeight(44)
+        self.settings_button.setAccessibleName(tr("Settings"))
+        self.settings_button.clicked.connect(self.open_settings)
+        top.addWidget(self.settings_button)
         self.logout_button = QPushButton(tr("Log out"))
         self.logout_button.setMinimumHeight(44)
         self.logout_button.clicked.connect(self.request_logout)
@@ -150,6 +159,15 @@ class MainWindow(QMainWindow):
         button.setMenu(menu)
         self.language_menu = menu
         return button
+
+    def open_settings(self) -> SettingsDialog:
+        """Language, this tablet's version, server and data folder, and Send diagnostics."""
+        if self.settings_dialog is None:
+            self.settings_dialog = SettingsDialog(
+                self.tablet, on_language=self._on_language, parent=self
+            )
+        self.settings_dialog.open()
+        return self.settings_dialog
 
     def current_screen_key(self) -> str:
         widget = self.stack.currentWidget()

@@ -2,6 +2,7 @@
 
 from shopguide.server.models.audit import AuditLog
 from shopguide.server.models.catalog import Price, Style, Variant
+from shopguide.server.models.diagnostics import DiagnosticReport
 from shopguide.server.models.holds import LostDemand, Reservation, Transfer
 from shopguide.server.models.loyalty import CouponRedemption, MemberProof, PointsEntry
 from shopguide.server.models.members import Coupon, Member
@@ -20,6 +21,7 @@ __all__ = [
     "ChangeLog",
     "Coupon",
     "CouponRedemption",
+    "DiagnosticReport",
     "FeedHorizon",
     "LoginAttempt",
     "LostDemand",

@@ -5,6 +5,7 @@ from fastapi import APIRouter
 from shopguide.server.api.routes import (
     auth,
     catalog,
+    diagnostics,
     inbox,
     manager,
     members,
@@ -31,5 +32,6 @@ for module in (
     inbox,
     manager,
     split_rules,
+    diagnostics,
 ):
     api_router.include_router(module.router)

@@ -1,15 +1,23 @@
-"""Logging in, refreshing and logging out, with per-user and per-address rate limits."""
+"""Logging in, refreshing and logging out, with per-user and per-address rate limits.
+
+Revocation: an access token is good while its `tv` claim equals the user's
+`token_version`, a refresh token while its row is not revoked. Logging out
+everywhere (or disabling the user) bumps the version and revokes every
+refresh token in one transaction that holds the user's row, and a refresh
+takes the same row lock first, so no refresh can slip a new token past it.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import func
+from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from shopguide.server import security
 from shopguide.server.config import Settings
+from shopguide.server.db import write_transaction
 from shopguide.server.models import LoginAttempt, RefreshToken, User
 from shopguide.server.models.types import utcnow
 from shopguide.server.services import audit
@@ -71,7 +79,14 @@ def refresh(session: Session, settings: Settings, *, refresh_token: str) -> Toke
         token_id, secret_part = security.split_refresh_token(refresh_token)
     except security.TokenError as exc:
         raise Unauthorized(str(exc)) from exc
+    write_transaction(session)
     stored = session.get(RefreshToken, token_id)
+    if stored is not None:
+        # The user's row first, as `revoke_all` takes it: a refresh racing a "log out
+        # everywhere" either finishes before it (and its new token is revoked with the
+        # rest) or waits and then reads its token revoked.
+        session.get(User, stored.user_id, with_for_update=True, populate_existing=True)
+        stored = session.get(RefreshToken, token_id, populate_existing=True)
     now = utcnow()
     if stored is None or not security.same_hash(
         stored.token_hash, security.hash_refresh_secret(secret_part)
@@ -107,6 +122,45 @@ def logout(session: Session, *, refresh_token: str) -> None:
         stored.revoked_at = utcnow()
         session.add(stored)
         session.commit()
+
+
+def revoke_all(session: Session, user: User) -> int:
+    """Make every token of `user` useless at once: access tokens by the version, refresh tokens
+    by revoking their rows. The caller holds the user's row (`locked_user`) and commits."""
+    user.token_version += 1
+    session.add(user)
+    session.flush()
+    result = session.execute(
+        update(RefreshToken)
+        .where(col(RefreshToken.user_id) == user.id, col(RefreshToken.revoked_at).is_(None))
+        .values(revoked_at=utcnow())
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def locked_user(session: Session, user_id: int) -> User | None:
+    """The user's row, locked for this write transaction (the lock `refresh` waits on)."""
+    write_transaction(session)
+    return session.get(User, user_id, with_for_update=True, populate_existing=True)
+
+
+def logout_everywhere(session: Session, user_id: int, *, address: str) -> None:
+    """Log the user out on every device: their access and refresh tokens all stop working."""
+    user = locked_user(session, user_id)
+    if user is None:
+        raise Unauthorized("account disabled")
+    revoked = revoke_all(session, user)
+    audit.record(
+        session,
+        action="user.logout_all",
+        entity="user",
+        entity_id=user_id,
+        user_id=user_id,
+        store_id=user.store_id,
+        address=address,
+        detail={"refresh_tokens_revoked": revoked},
+    )
+    session.commit()
 
 
 def _issue(session: Session, settings: Settings, user: User) -> TokenPair:

@@ -1,4 +1,4 @@
-"""Log in, refresh, log out, and who am I."""
+"""Log in, refresh, log out (this device, or every device), and who am I."""
 
 from __future__ import annotations
 
@@ -62,6 +62,12 @@ def refresh(body: RefreshRequest, session: SessionDep, settings: SettingsDep) ->
 @router.post("/logout", status_code=204)
 def logout(body: RefreshRequest, session: SessionDep) -> None:
     auth_service.logout(session, refresh_token=body.refresh_token)
+
+
+@router.post("/logout-all", status_code=204, responses={401: {}})
+def logout_all(user: CurrentUser, session: SessionDep, request: Request) -> None:
+    """Log out on every device: every access and refresh token of yours stops working now."""
+    auth_service.logout_everywhere(session, user.user_id, address=client_address(request))
 
 
 @router.get("/me", responses={401: {}})

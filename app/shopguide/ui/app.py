@@ -21,7 +21,7 @@ from shopguide.client.tablet import Tablet
 from shopguide.ui import i18n
 from shopguide.ui.login_dialog import LoginDialog
 from shopguide.ui.main_window import MainWindow, Screen
-from shopguide.ui.resources import theme
+from shopguide.ui.resources import follow_font_changes, theme
 from shopguide.ui.sync_bridge import SyncBridge
 from shopguide.ui.tasks import run_task
 
@@ -39,6 +39,7 @@ def application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv or sys.argv)
     app.setApplicationName("ShopGuide")
     app.setStyleSheet(theme())
+    follow_font_changes(app)
     return app
 
 

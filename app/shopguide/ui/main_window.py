@@ -10,7 +10,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
-from PySide6.QtGui import QActionGroup, QCloseEvent, QIcon
+from PySide6.QtGui import (
+    QActionGroup,
+    QCloseEvent,
+    QIcon,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -31,6 +38,7 @@ from shopguide.client import settings as opts
 from shopguide.client.sync_engine import SyncState, SyncStatus
 from shopguide.client.tablet import Tablet
 from shopguide.ui import i18n
+from shopguide.ui.keyboard import enter_clicks_buttons
 from shopguide.ui.login_dialog import LoginDialog
 from shopguide.ui.resources import icon_path
 from shopguide.ui.settings_dialog import SettingsDialog
@@ -50,6 +58,36 @@ class Screen:
     widget: QWidget
     icon: str = ""
     managers_only: bool = False
+
+
+class _ElidedLabel(QLabel):
+    """Who is logged in where: ends in "…" when large text leaves the top bar no room, with
+    the whole text in its tooltip and accessible name, instead of pushing the window wider."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.full_text = ""
+        self.set_full_text(text)
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self.setToolTip(text)
+        self.setAccessibleName(text)
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        if not self.isVisible():  # not laid out yet: its width says nothing
+            self.setText(self.full_text)
+            return
+        room = max(self.contentsRect().width(), 0)
+        self.setText(
+            self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, room)
+        )
 
 
 class MainWindow(QMainWindow):
@@ -94,9 +132,8 @@ class MainWindow(QMainWindow):
         self.title.setObjectName("screenTitle")
         top.addWidget(self.title)
         self._guide_name = guide_name
-        self.who = QLabel(guide_name)
+        self.who = _ElidedLabel(guide_name)
         self.who.setObjectName("whoLabel")
-        self.who.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.who.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.who, 1)
         self.indicator = SyncIndicator()
@@ -132,6 +169,7 @@ class MainWindow(QMainWindow):
         self._age_timer = QTimer(self)
         self._age_timer.timeout.connect(self._refresh_age)
         self._age_timer.start(30_000)
+        enter_clicks_buttons(self)  # Enter presses the rail's and the top bar's buttons too
 
     def _language_button(self, on_language: Callable[[str], None] | None) -> QToolButton:
         """The language menu: each language named in itself, or the system's; applies at once."""
@@ -194,8 +232,20 @@ class MainWindow(QMainWindow):
         self.rail_layout.insertWidget(self.rail_layout.count() - 1, button)
         self.stack.addWidget(screen.widget)
         self.screens[screen.key] = screen
+        place = len(self.screens)
+        if place <= 9:  # Ctrl+1 … Ctrl+9: the rail's screens in order
+            keys = QKeySequence(f"Ctrl+{place}")
+            QShortcut(keys, self).activated.connect(lambda: self.open_by_keyboard(screen.key))
+            button.setToolTip(
+                f"{screen.title} ({keys.toString(QKeySequence.SequenceFormat.NativeText)})"
+            )
         if len(self.screens) == 1:
             self.show_screen(screen.key)
+
+    def open_by_keyboard(self, key: str) -> None:
+        """A shortcut opens the screen with focus in its first field (its focus proxy)."""
+        self.show_screen(key)
+        self.screens[key].widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_screen(self, key: str) -> None:
         screen = self.screens[key]
@@ -236,7 +286,7 @@ class MainWindow(QMainWindow):
         """The store's name comes from the cache, which fills in on the first sync."""
 
         def show(name: str) -> None:
-            self.who.setText(f"{self._guide_name} · {name}" if name else self._guide_name)
+            self.who.set_full_text(f"{self._guide_name} · {name}" if name else self._guide_name)
 
         run_task(self.tablet.store_name, show, lambda _error: None)
 

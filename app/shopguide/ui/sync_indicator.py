@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
     QListWidget,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -67,16 +69,51 @@ class SyncIndicator(QPushButton):
         self.setObjectName("syncIndicator")
         self.setMinimumHeight(44)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.status: SyncStatus | None = None
+        self.full_text = ""
+        self._full_hint = QSize()
 
     def show_status(self, status: SyncStatus) -> None:
         self.status = status
         text, level = describe(status)
+        self.full_text = text
         self.setText(text)
+        self.setToolTip(text)
         self.setAccessibleName(tr("Sync status: {0}").format(text))
         self.setProperty("level", level)
         self.style().unpolish(self)
         self.style().polish(self)
+        self._full_hint = super().sizeHint()
+        self.updateGeometry()
+        self._elide()
+
+    # With large system text the top bar runs out of room: the state's words end in "…"
+    # (the tooltip and the accessible name keep them whole) rather than push the window wider.
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return self._full_hint if self._full_hint.isValid() else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = self.sizeHint()
+        return QSize(min(hint.width(), 6 * self.fontMetrics().height()), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        if not self._full_hint.isValid():
+            return
+        metrics = self.fontMetrics()
+        sides = self._full_hint.width() - metrics.horizontalAdvance(self.full_text)
+        room = self.width() - sides
+        fits = room >= metrics.horizontalAdvance(self.full_text)
+        self.setText(
+            self.full_text
+            if fits
+            else metrics.elidedText(self.full_text, Qt.TextElideMode.ElideRight, room)
+        )
 
 
 class SyncDetailDialog(QDialog):
@@ -95,6 +132,7 @@ class SyncDetailDialog(QDialog):
         if refused:
             layout.addWidget(QLabel(tr("Refused by the server:")))
             items = QListWidget()
+            items.setAccessibleName(tr("Refused by the server:"))
             for mutation in refused:
                 items.addItem(f"{mutation.type} · {mutation.created_at:%H:%M} · {mutation.reason}")
             layout.addWidget(items)

@@ -53,12 +53,13 @@ from shopguide.client.manager import (
     RestockStyle,
 )
 from shopguide.ui.formatting import money
+from shopguide.ui.keyboard import enter_clicks_buttons
 from shopguide.ui.manager.size_chart import Series, SizeChart
 from shopguide.ui.tasks import run_task
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 ROW_HEIGHT = 48
-SOLD_COLOUR, HAVE_COLOUR = "#2f6fd6", "#9cc9a6"
+SOLD_COLOUR, HAVE_COLOUR = "#2f6fd6", "#4c8a5e"  # bars: 3:1 and more on white
 THIS_MONTH, LAST_4_WEEKS, CUSTOM = range(3)
 
 
@@ -151,6 +152,7 @@ def report_table(model: RowsModel, name: str, stretch: int) -> QTableView:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)  # arrow keys move along the rows; Tab moves on
     view.setShowGrid(False)
     view.setWordWrap(False)
     view.verticalHeader().hide()
@@ -171,6 +173,7 @@ class ManagerScreen(QWidget):
     ) -> None:
         """`choose_path(parent, suggested_name)` picks the CSV's file (a dialog; tests swap it)."""
         super().__init__()
+        enter_clicks_buttons(self)
         self.reports = reports
         self._choose_path = choose_path
         self._loaded = False
@@ -183,6 +186,8 @@ class ManagerScreen(QWidget):
         self.status.setWordWrap(True)
         top.addWidget(self.status, 1)
         self.period = QComboBox()
+        # Focus on the screen (a rail shortcut) lands on its first control, then Tab on.
+        self.setFocusProxy(self.period)
         self.period.addItems([tr("This month"), tr("Last 4 weeks"), tr("Custom")])
         self.period.setAccessibleName(tr("Period for lost demand and guides"))
         self.period.setMinimumHeight(44)
@@ -191,6 +196,8 @@ class ManagerScreen(QWidget):
         today = QDate.currentDate()
         self.first_day = QDateEdit(today.addDays(1 - today.day()))
         self.last_day = QDateEdit(today)
+        self.first_day.setAccessibleName(tr("First day"))
+        self.last_day.setAccessibleName(tr("Last day"))
         for edit in (self.first_day, self.last_day):
             edit.setCalendarPopup(True)
             edit.setMinimumHeight(44)
@@ -248,6 +255,7 @@ class ManagerScreen(QWidget):
         column.setContentsMargins(8, 0, 0, 0)
         self.style_title = QLabel()
         self.style_title.setObjectName("panelTitle")
+        self.style_title.setWordWrap(True)  # wraps, rather than squeeze the list of styles
         column.addWidget(self.style_title)
         self.sizes_model = RowsModel(
             [tr("Size"), tr("Sold"), tr("Have"), tr("Order"), tr("Why")],

@@ -14,6 +14,12 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from shopguide.ui.resources import scaled
+
+# On white, as theme.qss: the title, the numbers on the bars, the sizes under them, the axis.
+BACKGROUND, TITLE, VALUE_TEXT = "#ffffff", "#1f2328", "#2b3440"
+AXIS_TEXT, AXIS = "#4a5462", "#d8dee6"
+
 
 @dataclass(frozen=True, slots=True)
 class Series:
@@ -44,14 +50,14 @@ class SizeChart(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("#ffffff"))
+        painter.fillRect(self.rect(), QColor(BACKGROUND))
         font = QFont(self.font())
-        font.setPixelSize(15)
+        font.setPixelSize(scaled(15))
         font.setBold(True)
         painter.setFont(font)
-        painter.setPen(QColor("#1f2328"))
+        painter.setPen(QColor(TITLE))
         painter.drawText(
-            QRectF(self.MARGIN_LEFT, 6, self.width() / 2, 26),
+            QRectF(self.MARGIN_LEFT, 6, self.width() / 2, scaled(26)),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             self.title,
         )
@@ -60,15 +66,15 @@ class SizeChart(QWidget):
             painter.end()
             return
         font.setBold(False)
-        font.setPixelSize(13)
+        font.setPixelSize(scaled(13))
         painter.setFont(font)
-        top = self.MARGIN_TOP + 14
-        bottom = self.height() - self.MARGIN_BOTTOM
+        top = scaled(self.MARGIN_TOP + 14)
+        bottom = self.height() - scaled(self.MARGIN_BOTTOM)
         left, right = self.MARGIN_LEFT, self.width() - self.MARGIN_RIGHT
         peak = max(1, *(max(s.values, default=0) for s in self.series))
         group = (right - left) / len(self.sizes)
         bar = min(40.0, group * 0.8 / len(self.series))
-        painter.setPen(QPen(QColor("#d8dee6"), 1))
+        painter.setPen(QPen(QColor(AXIS), 1))
         painter.drawLine(int(left), int(bottom), int(right), int(bottom))
         for i, size in enumerate(self.sizes):
             x0 = left + i * group + (group - bar * len(self.series)) / 2
@@ -77,15 +83,16 @@ class SizeChart(QWidget):
                 height = (bottom - top) * value / peak
                 rect = QRectF(x0 + j * bar + 1, bottom - height, bar - 2, height)
                 painter.fillRect(rect, QColor(series.colour))
-                painter.setPen(QColor("#2b3440"))
+                painter.setPen(QColor(VALUE_TEXT))
+                line = painter.fontMetrics().height()
                 painter.drawText(
-                    QRectF(rect.left() - 6, rect.top() - 18, rect.width() + 12, 16),
+                    QRectF(rect.left() - 6, rect.top() - line - 2, rect.width() + 12, line),
                     Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
                     str(value),
                 )
-            painter.setPen(QColor("#4a5462"))
+            painter.setPen(QColor(AXIS_TEXT))
             painter.drawText(
-                QRectF(left + i * group, bottom + 4, group, self.MARGIN_BOTTOM - 6),
+                QRectF(left + i * group, bottom + 4, group, scaled(self.MARGIN_BOTTOM) - 6),
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                 size,
             )
@@ -96,8 +103,10 @@ class SizeChart(QWidget):
         for series in reversed(self.series):
             width = painter.fontMetrics().horizontalAdvance(series.label)
             x -= width
-            painter.setPen(QColor("#2b3440"))
-            painter.drawText(QRectF(x, 6, width, 26), Qt.AlignmentFlag.AlignVCenter, series.label)
+            painter.setPen(QColor(VALUE_TEXT))
+            painter.drawText(
+                QRectF(x, 6, width, scaled(26)), Qt.AlignmentFlag.AlignVCenter, series.label
+            )
             x -= 22
-            painter.fillRect(QRectF(x, 12, 14, 14), QColor(series.colour))
+            painter.fillRect(QRectF(x, 6 + (scaled(26) - 14) / 2, 14, 14), QColor(series.colour))
             x -= 18

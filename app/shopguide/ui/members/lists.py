@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -35,6 +35,7 @@ from shopguide.client.cart_pricing import CouponFit
 from shopguide.client.members import MemberCoupon, MemberSummary, Purchase
 from shopguide.ui.formatting import money
 from shopguide.ui.members.texts import clock, points_text, tier_label, tr
+from shopguide.ui.resources import scaled
 
 SECONDARY_ROLE = Qt.ItemDataRole.UserRole + 1
 TRAILING_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -53,6 +54,10 @@ CHIP_COLOURS = {
     "gold": ("#fbefc8", "#6b4e00"),
     "platinum": ("#e3e0f5", "#3b2f7a"),
 }
+# Painted as theme.qss draws a list: text and secondary text on white, the selected row
+# light blue; the row in keyboard focus gets the theme's focus ring.
+TEXT, SECONDARY_TEXT, SELECTED_BACKGROUND, DIVIDER = "#1f2328", "#4a5462", "#e0ecff", "#eef1f5"
+FOCUS_RING = "#1e3a8a"
 PAD_X, PAD_Y, LINE_GAP = 14, 10, 4
 CHIP_HEIGHT, CHIP_PAD, CHIP_GAP = 26, 10, 6
 PRIMARY_PX, SECONDARY_PX, CHIP_PX = 17, 15, 14
@@ -68,8 +73,9 @@ def _line_height(font: QFont) -> int:
 
 
 def _font(base: QFont, pixels: int, *, bold: bool = False) -> QFont:
+    """The theme's size in pixels, grown with a larger system font (see resources.theme)."""
     font = QFont(base)
-    font.setPixelSize(pixels)
+    font.setPixelSize(scaled(pixels))
     font.setBold(bold)
     return font
 
@@ -82,7 +88,7 @@ class RowDelegate(QStyledItemDelegate):
         secondary = _line_height(_font(option.font, SECONDARY_PX))
         height = 2 * PAD_Y + primary + LINE_GAP + secondary
         if index.data(CHIPS_ROLE):
-            height += LINE_GAP + 2 + CHIP_HEIGHT
+            height += LINE_GAP + 2 + scaled(CHIP_HEIGHT)
         return QSize(200, max(height, 56))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
@@ -91,10 +97,10 @@ class RowDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.save()
         if selected:
-            painter.fillRect(rect, QColor("#e0ecff"))
+            painter.fillRect(rect, QColor(SELECTED_BACKGROUND))
         model = index.model()
         if model is not None and index.row() < model.rowCount() - 1:
-            painter.setPen(QColor("#eef1f5"))
+            painter.setPen(QColor(DIVIDER))
             painter.drawLine(rect.left(), rect.bottom(), rect.right(), rect.bottom())
         inner = rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y)
 
@@ -102,7 +108,7 @@ class RowDelegate(QStyledItemDelegate):
         primary_height = _line_height(primary_font)
         trailing = str(index.data(TRAILING_ROLE) or "")
         painter.setFont(primary_font)
-        painter.setPen(QColor("#1f2328"))
+        painter.setPen(QColor(TEXT))
         trailing_width = QFontMetrics(primary_font).horizontalAdvance(trailing) if trailing else 0
         first = QRect(inner.left(), inner.top(), inner.width(), primary_height)
         if trailing:
@@ -123,7 +129,7 @@ class RowDelegate(QStyledItemDelegate):
             inner.left(), first.bottom() + 1 + LINE_GAP, inner.width(), _line_height(secondary_font)
         )
         painter.setFont(secondary_font)
-        painter.setPen(QColor("#4a5462"))
+        painter.setPen(QColor(SECONDARY_TEXT))
         painter.drawText(
             second,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -136,17 +142,18 @@ class RowDelegate(QStyledItemDelegate):
         chip_metrics = QFontMetrics(chip_font)
         painter.setFont(chip_font)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        chip_height = scaled(CHIP_HEIGHT)
         x = inner.left()
         top = second.bottom() + 1 + LINE_GAP + 2
         for words, level in index.data(CHIPS_ROLE) or []:
             width = min(chip_metrics.horizontalAdvance(words) + 2 * CHIP_PAD + 2, inner.right() - x)
             if width <= 2 * CHIP_PAD:
                 break
-            chip = QRect(x, top, width, CHIP_HEIGHT)
+            chip = QRect(x, top, width, chip_height)
             background, colour = CHIP_COLOURS.get(level, CHIP_COLOURS["muted"])
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(background))
-            painter.drawRoundedRect(chip, CHIP_HEIGHT / 2, CHIP_HEIGHT / 2)
+            painter.drawRoundedRect(chip, chip_height / 2, chip_height / 2)
             painter.setPen(QColor(colour))
             painter.drawText(
                 chip.adjusted(CHIP_PAD, 0, -CHIP_PAD, 0),
@@ -154,6 +161,11 @@ class RowDelegate(QStyledItemDelegate):
                 chip_metrics.elidedText(words, Qt.TextElideMode.ElideRight, width - 2 * CHIP_PAD),
             )
             x += width + CHIP_GAP
+        if option.state & QStyle.StateFlag.State_HasFocus:  # the keyboard's row, ringed
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(QColor(FOCUS_RING), 2))
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
         painter.restore()
 
 

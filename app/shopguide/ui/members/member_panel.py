@@ -44,6 +44,7 @@ from shopguide.client.members import (
     Source,
 )
 from shopguide.core.loyalty import tier_named
+from shopguide.ui.keyboard import activate_with_keys
 from shopguide.ui.members.lists import KEY_ROLE, CouponsModel, PurchasesModel, RowsListView
 from shopguide.ui.members.texts import TIER_LEVELS, points_text, source_text, tier_label
 
@@ -224,6 +225,7 @@ class MemberPanel(QFrame):
         self.coupons = RowsListView(tr("Coupons"), COUPON_ROWS_SHOWN)
         self.coupons.setModel(self.coupons_model)
         self.coupons.clicked.connect(self._coupon_tapped)
+        activate_with_keys(self.coupons, self._coupon_tapped)
         column.addWidget(self.coupons)
         self.coupons_note = _hint(tr("No coupons."))
         column.addWidget(self.coupons_note)
@@ -252,6 +254,7 @@ class MemberPanel(QFrame):
         self.sizes.horizontalHeader().resizeSection(1, SIZE_COLUMN_WIDTH)
         self.sizes.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
         self.sizes.setShowGrid(False)
+        self.sizes.setTabKeyNavigation(False)  # arrow keys move along the rows; Tab moves on
         self.sizes.verticalHeader().hide()
         self.sizes.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.sizes.setEditTriggers(
@@ -283,6 +286,7 @@ class MemberPanel(QFrame):
         self.note = QPlainTextEdit()
         self.note.setObjectName("memberNote")
         self.note.setAccessibleName(tr("Note about this member"))
+        self.note.setTabChangesFocus(True)  # Tab moves on, as in every other field
         self.note.setPlaceholderText(tr("Preferences, fittings, what to call them…"))
         self.note.setFixedHeight(NOTE_HEIGHT)
         self.note.textChanged.connect(self._note_edited)

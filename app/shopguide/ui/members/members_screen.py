@@ -43,10 +43,12 @@ from shopguide.client.members import (
 )
 from shopguide.core.member_code import is_member_scan
 from shopguide.core.phone import normalise_phone
+from shopguide.ui.keyboard import activate_with_keys, enter_clicks_buttons
 from shopguide.ui.main_window import Screen
 from shopguide.ui.members.lists import KEY_ROLE, MatchesModel, RowsListView
 from shopguide.ui.members.member_panel import MemberPanel
 from shopguide.ui.members.texts import points_text, problem_text, tier_label
+from shopguide.ui.resources import font_scale, scaled
 from shopguide.ui.sell.cart_panel import CartPanel, CartView
 from shopguide.ui.sell.image_scan import member_scan, read_codes_from_file
 from shopguide.ui.sell.scanner import WedgeScanner
@@ -104,10 +106,13 @@ class MembersScreen(QWidget):
 
     def __init__(self, members: Members, cart: CartPanel) -> None:
         super().__init__()
+        enter_clicks_buttons(self)
         self.members = members
         self.cart = cart
         scroll = QScrollArea()
         scroll.setObjectName("membersScroll")
+        # Not a stop of its own: Tab goes to what is in it, and the area scrolls to show it.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -130,6 +135,7 @@ class MembersScreen(QWidget):
         asking.setWordWrap(True)
         left.addWidget(asking)
         self.field = QLineEdit()
+        self.setFocusProxy(self.field)  # focus on the screen (a rail shortcut) lands here
         self.field.setObjectName("searchField")
         self.field.setPlaceholderText(tr("Phone or card number"))
         self.field.setAccessibleName(tr("Find a member by phone, card number or member code"))
@@ -164,6 +170,7 @@ class MembersScreen(QWidget):
         self.results = RowsListView(tr("Members found"), MATCH_ROWS_SHOWN)
         self.results.setModel(self.matches)
         self.results.clicked.connect(self._chosen)
+        activate_with_keys(self.results, self._chosen)
         self.results.hide()
         left.addWidget(self.results)
         self.hint = QLabel(
@@ -196,11 +203,12 @@ class MembersScreen(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         """The search beside the card on a wide screen; above it on a narrow (upright) one."""
-        portrait = event.size().width() < NARROW_WIDTH
+        # Larger system text needs more room side by side: upright sooner, by as much.
+        portrait = event.size().width() < NARROW_WIDTH * font_scale()
         self._split.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
-        self.search_column.setMaximumWidth(16_777_215 if portrait else SEARCH_COLUMN_WIDTH)
+        self.search_column.setMaximumWidth(16_777_215 if portrait else scaled(SEARCH_COLUMN_WIDTH))
         self._split.setStretch(0, 0 if portrait else 2)  # upright: the card takes the height
         super().resizeEvent(event)
 

@@ -50,6 +50,7 @@ from shopguide.client.receipts import Receipt
 from shopguide.client.sync_engine import SyncStatus
 from shopguide.ui.checkout.receipt_view import ReceiptDialog, line_label, method_label
 from shopguide.ui.formatting import money
+from shopguide.ui.keyboard import enter_clicks_buttons
 from shopguide.ui.tasks import run_task
 
 ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -238,6 +239,7 @@ class OrdersScreen(QWidget):
     def __init__(self, history: OrderHistory, *, retry: Callable[[str], None]) -> None:
         """`retry(order_id)` opens a checkout for an order placed but not paid."""
         super().__init__()
+        enter_clicks_buttons(self)
         self.history = history
         self._retry = retry
         self.listing: OrderListing | None = None
@@ -257,6 +259,8 @@ class OrdersScreen(QWidget):
         self.as_of.setWordWrap(True)
         top.addWidget(self.as_of, 1)
         self.refresh_button = QPushButton(tr("Refresh"))
+        # Focus on the screen (a rail shortcut) lands on its first control, then Tab on.
+        self.setFocusProxy(self.refresh_button)
         self.refresh_button.setAccessibleName(tr("Refresh the orders"))
         self.refresh_button.clicked.connect(self.refresh)
         top.addWidget(self.refresh_button)
@@ -270,6 +274,7 @@ class OrdersScreen(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # arrow keys move along the rows; Tab moves on
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
@@ -319,6 +324,7 @@ class OrdersScreen(QWidget):
         self.detail_lines.setAccessibleName(tr("The order's lines"))
         scroll = QScrollArea()
         scroll.setObjectName("detailScroll")
+        scroll.setAccessibleName(tr("The order's lines"))  # a stop for Tab: arrows scroll it
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.detail_lines)

@@ -11,6 +11,7 @@ a crash.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -245,9 +246,10 @@ class CartPanel(QWidget):
         self.coupon.setAccessibleName(tr("Coupon code"))
         self.coupon.returnPressed.connect(self._apply_coupon)
         coupon_row.addWidget(self.coupon, 1)
-        apply_button = QPushButton(tr("Apply"))
-        apply_button.clicked.connect(self._apply_coupon)
-        coupon_row.addWidget(apply_button)
+        self.apply_button = QPushButton(tr("Apply"))
+        self.apply_button.setAccessibleName(tr("Apply the coupon code"))
+        self.apply_button.clicked.connect(self._apply_coupon)
+        coupon_row.addWidget(self.apply_button)
         layout.addLayout(coupon_row)
 
         self.explanation = QLabel()
@@ -449,6 +451,7 @@ class CartPanel(QWidget):
             taken = self.lines_layout.takeAt(0)
             old = taken.widget() if taken is not None else None
             if old is not None:
+                old.hide()  # gone now, for Tab and screen readers too; deleted once idle
                 old.deleteLater()
         self.line_buttons = []
         self.source_buttons = []
@@ -463,6 +466,7 @@ class CartPanel(QWidget):
                 item.fulfilment,
             )
             self.lines_layout.insertWidget(self.lines_layout.count() - 1, widget)
+        self._order_tabs()
         notes = explain_all(priced.explanations)
         notes += [tr("Unknown coupon code {0}").format(c) for c in view.quote.unknown_coupons]
         if view.quote.member_missing:
@@ -481,6 +485,21 @@ class CartPanel(QWidget):
         )
         self._show_member(view)
         self.shown.emit(view)
+
+    def _order_tabs(self) -> None:
+        """Tab goes down the cart as it is drawn (header, member, each line, undo, coupons,
+        Pay): the lines are made after the rest, and would otherwise come last."""
+        chain: list[QWidget] = [self.parked_button, self.park_button, self.detach_button]
+        chain.append(self.lines)  # a stop of its own: the arrow keys scroll a long cart
+        for place in range(self.lines_layout.count() - 1):
+            item = self.lines_layout.itemAt(place)
+            line = item.widget() if item is not None else None
+            if line is not None:
+                chain += line.findChildren(QPushButton)
+        chain += [self.undo_button, *self.fit_buttons, self.coupon, self.apply_button]
+        chain.append(self.pay_button)
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _show_member(self, view: CartView) -> None:
         """Who the cart is priced for, and their coupons it would take (one tap each)."""
@@ -522,13 +541,13 @@ class CartPanel(QWidget):
         layout = QHBoxLayout()
         layout.setSpacing(6)
         rows.addLayout(layout)
-        if self.store_id is not None:
-            rows.addWidget(self._source_button(variant_id, source))
+        label = f"{row.name} {row.colour} {row.size}" if row else str(variant_id)
         name = ElidedButton(sides=10)
         name.set_full_text(f"{row.name}\n{row.colour} · {row.size}" if row else str(variant_id))
         name.setObjectName("lineName")
         name.setFlat(True)
         name.setAccessibleName(tr("Change colour or size"))
+        name.setAccessibleDescription(label)
         name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         name.setMinimumHeight(56)
         name.clicked.connect(lambda: self.edit_requested.emit(variant_id))
@@ -536,6 +555,7 @@ class CartPanel(QWidget):
         layout.addWidget(name, 1)
         minus = QPushButton("−")
         minus.setAccessibleName(tr("One less"))
+        minus.setAccessibleDescription(label)
         minus.setFixedSize(44, 44)
         minus.setObjectName("stepper")
         minus.clicked.connect(lambda: self.set_quantity(variant_id, quantity - 1))
@@ -545,6 +565,7 @@ class CartPanel(QWidget):
         layout.addWidget(count)
         plus = QPushButton("+")
         plus.setAccessibleName(tr("One more"))
+        plus.setAccessibleDescription(label)
         plus.setFixedSize(44, 44)
         plus.setObjectName("stepper")
         plus.clicked.connect(lambda: self.set_quantity(variant_id, quantity + 1))
@@ -555,10 +576,15 @@ class CartPanel(QWidget):
         layout.addWidget(price)
         remove = QPushButton("×")
         remove.setAccessibleName(tr("Remove from cart"))
+        remove.setAccessibleDescription(label)
         remove.setFixedSize(44, 44)
         remove.setObjectName("stepper")
         remove.clicked.connect(lambda: self.remove(variant_id))
         layout.addWidget(remove)
+        if self.store_id is not None:  # under the line, and after its buttons for Tab
+            source_button = self._source_button(variant_id, source)
+            source_button.setAccessibleDescription(label)
+            rows.addWidget(source_button)
         widget.setProperty("variant_id", variant_id)
         return widget
 

@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
 from shopguide.client.catalog import (
     CatalogReader,
     NearbyStock,
+    StockCell,
     StockLevel,
     StockMatrix,
     StyleDetail,
 )
 from shopguide.ui.formatting import money
+from shopguide.ui.keyboard import activate_with_keys
 from shopguide.ui.members.texts import tier_label
 from shopguide.ui.sync_indicator import age_text
 from shopguide.ui.tasks import run_task
@@ -43,6 +45,18 @@ VARIANT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("ProductDetail", text)
+
+
+def cell_text(colour: str, size: str, cell: StockCell | None) -> str:
+    """What a screen reader says for a cell of a stock matrix (its colour says the level)."""
+    if cell is None:
+        return tr("{0}, {1}: not made").format(colour, size)
+    level = {
+        StockLevel.NONE: tr("none in stock"),
+        StockLevel.LOW: tr("{0} in stock, low"),
+        StockLevel.OK: tr("{0} in stock"),
+    }[cell.level]
+    return tr("{0}, {1}: {2}").format(colour, size, level.format(cell.on_hand))
 
 
 class ProductDetail(QDialog):
@@ -94,6 +108,7 @@ class ProductDetail(QDialog):
         self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.matrix.verticalHeader().setDefaultSectionSize(56)
         self.matrix.cellClicked.connect(self._cell_tapped)
+        activate_with_keys(self.matrix, lambda i: self._cell_tapped(i.row(), i.column()))
         middle.addWidget(self.matrix, 1)
         self.add_button = QPushButton(action_text or tr("Add to cart"))
         self.add_button.setObjectName("primary")
@@ -112,6 +127,9 @@ class ProductDetail(QDialog):
         self.nearby.setWordWrap(True)
         right.addWidget(self.nearby, 1)
         layout.addLayout(right, 3)
+        # Choose a size (arrows, Enter), add it (Tab, Enter); the nearby stores after.
+        QWidget.setTabOrder(self.matrix, self.add_button)
+        QWidget.setTabOrder(self.add_button, self.nearby)
         self._load(style_id)
 
     def _load(self, style_id: int) -> None:
@@ -157,6 +175,7 @@ class ProductDetail(QDialog):
                         item.setToolTip(tr("{0} held by sales not yet synced").format(cell.held))
                     if cell.variant_id == self.selected_variant:
                         selected = (r, c)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, cell_text(colour, size, cell))
                 self.matrix.setItem(r, c, item)
         if selected is not None:
             self.matrix.setCurrentCell(*selected)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from shopguide.client.catalog import CatalogReader, VariantRow
 from shopguide.core.member_code import is_member_scan
+from shopguide.ui.keyboard import activate_with_keys, enter_clicks_buttons
 from shopguide.ui.sell.cart_panel import CartPanel
 from shopguide.ui.sell.image_scan import read_codes_from_file, scannable_code
 from shopguide.ui.sell.scanner import WedgeScanner
@@ -68,6 +69,7 @@ class SellScreen(QWidget):
         cart: CartPanel,
     ) -> None:
         super().__init__()
+        enter_clicks_buttons(self)
         self.reader = reader
         self.cart = cart
         self._on_add = on_add
@@ -77,6 +79,7 @@ class SellScreen(QWidget):
         self._split = layout
         left = QVBoxLayout()
         self.search = QLineEdit()
+        self.setFocusProxy(self.search)  # focus on the screen (a rail shortcut) lands here
         self.search.setObjectName("searchField")
         self.search.setPlaceholderText(tr("Search by name, SKU, colour or scan a barcode"))
         self.search.setAccessibleName(tr("Search the catalog"))
@@ -122,6 +125,7 @@ class SellScreen(QWidget):
         self.search.textChanged.connect(self.model.set_query)
         self.model.results_changed.connect(self._show_count)
         self.results.clicked.connect(self._open)
+        activate_with_keys(self.results, self._open)
         self.scanner = WedgeScanner(self)
         self.scanner.scanned.connect(self.scanned)
         app = QApplication.instance()

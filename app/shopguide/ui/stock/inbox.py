@@ -216,6 +216,7 @@ class InboxDialog(QDialog):
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setTabKeyNavigation(False)  # arrow keys move along the rows; Tab moves on
         view.setShowGrid(False)
         view.setWordWrap(True)
         view.verticalHeader().hide()

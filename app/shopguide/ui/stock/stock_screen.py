@@ -44,7 +44,8 @@ from PySide6.QtWidgets import (
 from shopguide.client.catalog import CatalogReader, StockLevel
 from shopguide.client.holds import DEFAULT_HOURS, Holds, Inbox
 from shopguide.client.stock_lookup import StockLookup, StoreStock, StyleStock
-from shopguide.ui.sell.product_detail import LEVEL_COLOURS
+from shopguide.ui.keyboard import activate_with_keys, enter_clicks_buttons
+from shopguide.ui.sell.product_detail import LEVEL_COLOURS, cell_text
 from shopguide.ui.sell.search_model import ROW_ROLE, SearchResultsModel
 from shopguide.ui.stock.inbox import InboxDialog
 from shopguide.ui.sync_indicator import age_text
@@ -89,6 +90,7 @@ class StoreCard(QFrame):
         title_row = QHBoxLayout()
         self.title = QLabel(tr("{0} · this store").format(store.name) if store.here else store.name)
         self.title.setObjectName("storeName")
+        self.title.setWordWrap(True)  # long names and large system text wrap, never cut
         title_row.addWidget(self.title, 1)
         total = sum(cell.on_hand for cell in store.cells.values())
         self.total = QLabel(tr("{0} available").format(total))
@@ -97,13 +99,15 @@ class StoreCard(QFrame):
         layout.addLayout(title_row)
         self.meta = QLabel(store_meta(store, now))
         self.meta.setObjectName("asOf")
+        self.meta.setWordWrap(True)
         layout.addWidget(self.meta)
         self.matrix = QTableWidget(len(colours), len(sizes))
         self.matrix.setObjectName("stockMatrix")
         self.matrix.setAccessibleName(tr("Stock by colour and size at {0}").format(store.name))
         self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.matrix.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.matrix.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Reached by Tab (arrow keys move along its cells, Enter taps one), not by a tap.
+        self.matrix.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.matrix.setHorizontalHeaderLabels(sizes)
         self.matrix.setVerticalHeaderLabels(colours)
         self.matrix.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -121,12 +125,17 @@ class StoreCard(QFrame):
                     item.setToolTip(
                         tr("{0} held for customers, other stores or sales").format(cell.held)
                     )
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, cell_text(colour, size, cell))
                 self.matrix.setItem(r, c, item)
         self.matrix.horizontalHeader().setFixedHeight(HEADER_HEIGHT)
         frame = 2 * self.matrix.frameWidth()
         self.matrix.setFixedHeight(CELL_HEIGHT * len(colours) + HEADER_HEIGHT + frame)
         self.matrix.cellClicked.connect(
             lambda r, c: self.tapped.emit(store.store_id, colours[r], sizes[c])
+        )
+        activate_with_keys(
+            self.matrix,
+            lambda i: self.tapped.emit(store.store_id, colours[i.row()], sizes[i.column()]),
         )
         layout.addWidget(self.matrix)
 
@@ -179,10 +188,12 @@ class HoldDialog(QDialog):
         self.hours.setValue(DEFAULT_HOURS)
         self.hours.setSuffix(" " + tr("hours"))
         self.hours.setMinimumHeight(44)
+        self.hours.setAccessibleName(tr("Hold for"))
         form.addRow(tr("Hold for"), self.hours)
         self.quantity = QSpinBox()
         self.quantity.setRange(1, max(1, available))
         self.quantity.setMinimumHeight(44)
+        self.quantity.setAccessibleName(tr("Quantity"))
         form.addRow(tr("Quantity"), self.quantity)
         layout.addLayout(form)
         self.problem = QLabel()
@@ -316,6 +327,7 @@ class StockScreen(QWidget):
     ) -> None:
         """`cart_member()`: the open cart's member id, offered as the reservation's customer."""
         super().__init__()
+        enter_clicks_buttons(self)
         self.reader, self.lookup, self.holds = reader, lookup, holds
         self._cart_member = cart_member
         self.stock: StyleStock | None = None
@@ -328,6 +340,7 @@ class StockScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         left = QVBoxLayout()
         self.search = QLineEdit()
+        self.setFocusProxy(self.search)  # focus on the screen (a rail shortcut) lands here
         self.search.setObjectName("searchField")
         self.search.setPlaceholderText(tr("Find a style: name, SKU or colour"))
         self.search.setAccessibleName(tr("Search for a style"))
@@ -342,6 +355,7 @@ class StockScreen(QWidget):
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setAccessibleName(tr("Styles found"))
         self.results.clicked.connect(self._result_chosen)
+        activate_with_keys(self.results, self._result_chosen)
         left.addWidget(self.results, 1)
         left_panel = QWidget()
         left_panel.setLayout(left)
@@ -391,6 +405,8 @@ class StockScreen(QWidget):
         self.cards_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setObjectName("storeScroll")
+        # Not a stop of its own: Tab goes to what is in it, and the area scrolls to show it.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.cards_box)

@@ -11,7 +11,7 @@ from shopguide.server.db import write_transaction
 from shopguide.server.models import Role
 from shopguide.server.services import holds
 from shopguide.server.sync import cursors
-from shopguide.server.sync.feed import read_changes
+from shopguide.server.sync.feed import read_changes_many
 from shopguide.server.sync.scopes import Scope, check_access, parse_scope
 from shopguide.server.sync.snapshot import read_snapshot
 
@@ -42,10 +42,15 @@ def pull(
     for scope in scopes:
         cursor = asked[scope.name]
         starts[scope] = None if cursor is None else cursors.decode(cursor, scope)
+    changes = read_changes_many(
+        session,
+        [(scope, start) for scope, start in starts.items() if isinstance(start, cursors.Position)],
+        limit,
+    )
     answers: dict[str, Any] = {}
     for scope, start in starts.items():
         if isinstance(start, cursors.Position):
-            answers[scope.name] = read_changes(session, scope, start, limit)
+            answers[scope.name] = changes[scope.name]
         else:
             answers[scope.name] = read_snapshot(session, scope, start, limit)
     return {"scopes": answers}

@@ -17,7 +17,7 @@ import contextlib
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Connection, Engine, func, select
 from starlette.concurrency import run_in_threadpool
 
 from shopguide.server.models.sync import ChangeLog
@@ -36,10 +36,15 @@ class FeedWatcher:
         self._head: int | None = None
         self._task: asyncio.Task[None] | None = None
 
-    def head(self) -> int:
-        """The newest change id in the feed (blocking: call it from a worker thread)."""
-        with self._engine.connect() as conn:
+    def head(self, conn: Connection | None = None) -> int:
+        """The newest change id in the feed (blocking: call it from a worker thread).
+
+        On `conn` if given (a request's own connection), else on one of the pool's.
+        """
+        if conn is not None:
             return int(conn.execute(select(func.max(CHANGE_LOG.c.id))).scalar_one() or 0)
+        with self._engine.connect() as own:
+            return self.head(own)
 
     def _changed_since(self, head: int) -> tuple[int, dict[str, datetime]]:
         """The newest change id after `head`, and each scope changed after it with the time
@@ -55,14 +60,19 @@ class FeedWatcher:
     async def wait(self, scopes: Iterable[str], *, after: int, timeout: float) -> bool:
         """True once a change after the `after` head lands in one of `scopes`, else at timeout."""
         wanted = frozenset(scopes)
-        newest, landed = await run_in_threadpool(self._changed_since, after)
-        if wanted & landed.keys():
-            return True
+        watching = self._task is not None and not self._task.done()
+        if not (watching and self._head is not None and self._head <= after):
+            # Unless the running watcher will itself look at everything after
+            # `after` (hundreds of tablets waiting on a quiet feed: no query each),
+            # what landed since `after` is checked for this waiter now.
+            newest, landed = await run_in_threadpool(self._changed_since, after)
+            if wanted & landed.keys():
+                return True
+            # Everything up to `newest` was just checked for this waiter; the watcher
+            # must look at anything after it, even if it had already moved further.
+            self._head = newest if self._head is None else min(self._head, newest)
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._waiters[future] = wanted
-        # Everything up to `newest` was just checked for this waiter; the watcher
-        # must look at anything after it, even if it had already moved further.
-        self._head = newest if self._head is None else min(self._head, newest)
         if self._task is None or self._task.done():
             self._task = asyncio.create_task(self._watch())
         try:

@@ -21,7 +21,8 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, StringConstraints
 from starlette.concurrency import run_in_threadpool
 
-from shopguide.server.api.deps import CurrentUser, SessionDep, SettingsDep
+from shopguide.server.api.deps import CurrentUser, SessionDep, SettingsDep, client_address
+from shopguide.server.services import audit
 from shopguide.server.sync import pull as pull_service
 from shopguide.server.sync import push as push_service
 from shopguide.server.sync.mutations import Pusher
@@ -100,19 +101,29 @@ async def pull(
     the event loop, so hundreds of tablets can wait at once.
     """
 
+    address = client_address(request)
+
     def read() -> dict[str, Any]:
         answer = pull_service.pull(
             session, body.scopes, limit=body.limit, role=user.role, store_id=user.store_id
+        )
+        audit.record_member_pull(
+            session, answer, user_id=user.user_id, store_id=user.store_id, address=address
         )
         # Give the connection back while the request waits: hundreds of tablets
         # long-polling must not hold hundreds of pooled connections.
         session.rollback()
         return answer
 
+    def first_read() -> tuple[int, dict[str, Any]]:
+        # The feed's head is taken before the rows, on the same connection and in
+        # the same worker thread: one hop and one checkout, not two, per long poll.
+        head = watcher.head(session.connection()) if body.wait else 0
+        return head, read()
+
     watcher: FeedWatcher = request.app.state.feed_watcher
     deadline = time.monotonic() + body.wait
-    head = await run_in_threadpool(watcher.head) if body.wait else 0
-    answer = await run_in_threadpool(read)
+    head, answer = await run_in_threadpool(first_read)
     pause = HELD_BACK_FIRST_PAUSE
     while body.wait and _nothing_new(answer) and time.monotonic() < deadline:
         woken = await watcher.wait(body.scopes, after=head, timeout=deadline - time.monotonic())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -152,3 +154,18 @@ def test_disabling_a_user_refuses_their_live_token(server: ServerUnderTest) -> N
         s.commit()
     response = server.client.get("/api/v1/auth/me", headers=headers)
     assert response.status_code == 401
+
+
+def test_tablets_logging_in_side_by_side_all_get_in(server: ServerUnderTest) -> None:
+    """A shift starts: every tablet of a store logs in within the same second."""
+    users = ["a.guide", "a.manager", "b.guide", "admin"] * 2
+    start = threading.Barrier(len(users))
+
+    def log_in(username: str) -> int:
+        start.wait()
+        answer = server.client.post(LOGIN, json={"username": username, "password": PASSWORD})
+        return answer.status_code
+
+    with ThreadPoolExecutor(len(users)) as pool:
+        statuses = list(pool.map(log_in, users))
+    assert statuses == [200] * len(users)

@@ -39,7 +39,16 @@ def login(
     username = username.strip().lower()
     _check_rate_limit(session, settings, username=username, address=address)
     user = session.exec(select(User).where(User.username == username)).first()
-    ok = security.verify_password(password, user.password_hash if user else None)
+    user_id = user.id if user else None
+    password_hash = user.password_hash if user else None
+    # The password check takes a good part of a second on purpose: no transaction stays
+    # open across it (on SQLite a read one would make the write after it fail with
+    # "database is locked" when tablets log in side by side), and the write that follows
+    # takes its lock up front.
+    session.rollback()
+    ok = security.verify_password(password, password_hash)
+    write_transaction(session)
+    user = session.get(User, user_id) if user_id is not None else None
     if not ok or user is None or not user.is_active:
         session.add(LoginAttempt(username=username, address=address, succeeded=False))
         audit.record(
@@ -47,7 +56,7 @@ def login(
             action="login.failed",
             entity="user",
             entity_id=username,
-            user_id=user.id if user else None,
+            user_id=user_id,
             address=address,
         )
         session.commit()

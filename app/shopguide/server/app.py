@@ -6,7 +6,7 @@ from fastapi import FastAPI
 
 from shopguide import __version__
 from shopguide.server import member_page, receipts, referral_page
-from shopguide.server.api.errors import BodySizeLimit, install_error_handlers
+from shopguide.server.api.errors import BodySizeLimit, document_errors, install_error_handlers
 from shopguide.server.api.routes import api_router
 from shopguide.server.config import Settings
 from shopguide.server.db import make_engine
@@ -30,6 +30,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.payment_watcher = PaymentWatcher(app.state.engine)
     app.state.providers = build_providers(settings)
     install_error_handlers(app)
+    document_errors(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.include_router(api_router)
     app.include_router(wallet.router)

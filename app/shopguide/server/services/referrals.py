@@ -21,6 +21,7 @@ from shopguide.server.services.errors import Conflict, Forbidden, NotFound
 
 ALPHABET: Final = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 LENGTH: Final = 8
+_LETTERS: Final = frozenset(ALPHABET)
 _ATTEMPTS: Final = 5
 
 
@@ -66,10 +67,13 @@ def issue(
 
 def resolve(session: Session, code: str) -> tuple[User, Store | None] | None:
     """The active guide a code belongs to, with their store; None for an unknown code."""
+    wanted = normalise(code)
+    if len(wanted) != LENGTH or not set(wanted) <= _LETTERS:
+        return None  # not a code we issue (and no NUL or other junk reaches the query)
     found = session.exec(
         select(ReferralCode, User)
         .join(User, col(User.id) == ReferralCode.user_id)
-        .where(ReferralCode.code == normalise(code))
+        .where(ReferralCode.code == wanted)
     ).first()
     if found is None or not found[1].is_active:
         return None

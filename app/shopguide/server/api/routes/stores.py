@@ -13,7 +13,7 @@ from shopguide.server.services import stores as stores_service
 router = APIRouter(prefix="/stores", tags=["stores"])
 
 
-@router.get("")
+@router.get("", responses={404: {"description": "no store with the `near` id"}})
 def list_stores(
     _user: CurrentUser,
     session: SessionDep,

@@ -15,11 +15,13 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
 from shopguide.client.tablet import Tablet
-from shopguide.ui import tasks
+from shopguide.ui import resources, tasks
 from shopguide.ui.app import application
-from shopguide.ui.main_window import Screen
+from shopguide.ui.main_window import MainWindow, Screen
+from shopguide.ui.members.members_screen import MembersScreen
 from shopguide.ui.screens import default_screens
 from shopguide.ui.sell.sell_screen import SellScreen
+from shopguide.ui.stock.stock_screen import StockScreen
 from shopguide.ui.sync_bridge import SyncBridge
 from tests.support.databases import DatabaseFactory
 from tests.support.live import PASSWORD, LiveServer, running_server
@@ -105,3 +107,66 @@ def open_sell(
     for floor in opened:
         floor.tablet.close()
     delete_closed_widgets()
+
+
+OpenWindow = Callable[[], MainWindow]
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot, live_server: LiveServer, tmp_path: Path) -> Iterator[OpenWindow]:
+    """The manager's main window (every screen) at 1280×800, synced, with the theme applied."""
+    tablets: list[Tablet] = []
+
+    def open_() -> MainWindow:
+        app = application()
+        app.setStyleSheet(resources.theme())  # at the application's font as it is now
+        tablet = Tablet(tmp_path / f"tablet{len(tablets)}")
+        result = tablet.login(live_server.url, "sz01.manager", PASSWORD)
+        tablet.connect().run_once()
+        tablets.append(tablet)
+        bridge = SyncBridge(tablet.connect())
+        window = MainWindow(
+            tablet, bridge, guide_name=result.full_name, role=result.role, on_logout=lambda: None
+        )
+        qtbot.addWidget(window)
+        for screen in default_screens(tablet, bridge):
+            window.add_screen(screen)
+        window.resize(1280, 800)
+        window.show()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        return window
+
+    yield open_
+    for tablet in tablets:
+        tablet.close()
+    delete_closed_widgets()
+
+
+def fill(window: MainWindow, live: LiveServer) -> None:
+    """Something on every screen: search results, a cart line with a member and a coupon that
+    fits, the member's card, a style's stock in each store."""
+    sell = window.screens["sell"].widget
+    assert isinstance(sell, SellScreen)
+    variant = int(
+        str(
+            live.scalar(
+                "SELECT MIN(v.id) FROM stock_level s JOIN variant v ON v.id = s.variant_id "
+                "JOIN store t ON t.id = s.store_id WHERE t.code = 'SZ01' AND s.on_hand > 3"
+            )
+        )
+    )
+    sell.cart.add(variant)
+    sell.search.setText("a")
+    members = window.screens["members"].widget
+    assert isinstance(members, MembersScreen)
+    phone = live.scalar(
+        "SELECT m.phone FROM member m JOIN store s ON s.id = m.home_store_id "
+        "WHERE s.code = 'SZ01' ORDER BY m.id LIMIT 1"
+    )
+    members.field.setText(str(phone))
+    members.submit()
+    members.panel.attach_button.click()
+    stock = window.screens["stock"].widget
+    assert isinstance(stock, StockScreen)
+    stock.show_style(int(str(live.scalar("SELECT style_id FROM variant WHERE id = :v", v=variant))))

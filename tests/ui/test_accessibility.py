@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from shopguide.client.tablet import Tablet
 from shopguide.ui import resources
 from shopguide.ui.app import application
 from shopguide.ui.checkout.member_proof_dialog import MemberProofDialog
@@ -40,15 +39,13 @@ from shopguide.ui.manager.manager_screen import ManagerScreen
 from shopguide.ui.members import lists
 from shopguide.ui.members.members_screen import MembersScreen
 from shopguide.ui.orders.orders_screen import OrdersScreen
-from shopguide.ui.screens import default_screens
 from shopguide.ui.sell import product_detail
 from shopguide.ui.sell.cart_panel import ElidedButton, ShipToDialog
 from shopguide.ui.sell.sell_screen import SellScreen
 from shopguide.ui.stock import inbox
 from shopguide.ui.stock.stock_screen import StockScreen
-from shopguide.ui.sync_bridge import SyncBridge
-from tests.support.live import PASSWORD, LiveServer
-from tests.ui.conftest import delete_closed_widgets
+from tests.support.live import LiveServer
+from tests.ui.conftest import OpenWindow, fill
 
 UI = Path(resources.__file__).parent
 
@@ -234,40 +231,6 @@ def test_every_colour_written_in_the_ui_code_is_one_the_contrast_tests_check() -
 
 # -- the logged-in window, screen by screen ----------------------------------------------------
 
-OpenWindow = Callable[[], MainWindow]
-
-
-@pytest.fixture
-def open_window(qtbot: QtBot, live_server: LiveServer, tmp_path: Path) -> Iterator[OpenWindow]:
-    """The manager's main window (every screen) at 1280×800, synced, with the theme applied."""
-    tablets: list[Tablet] = []
-
-    def open_() -> MainWindow:
-        app = application()
-        app.setStyleSheet(resources.theme())  # at the application's font as it is now
-        tablet = Tablet(tmp_path / f"tablet{len(tablets)}")
-        result = tablet.login(live_server.url, "sz01.manager", PASSWORD)
-        tablet.connect().run_once()
-        tablets.append(tablet)
-        bridge = SyncBridge(tablet.connect())
-        window = MainWindow(
-            tablet, bridge, guide_name=result.full_name, role=result.role, on_logout=lambda: None
-        )
-        qtbot.addWidget(window)
-        for screen in default_screens(tablet, bridge):
-            window.add_screen(screen)
-        window.resize(1280, 800)
-        window.show()
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
-        return window
-
-    yield open_
-    for tablet in tablets:
-        tablet.close()
-    delete_closed_widgets()
-
-
 INTERACTIVE = (
     QAbstractButton,
     QAbstractScrollArea,
@@ -322,35 +285,6 @@ def tab_walk(start: QWidget, presses: int, key: Qt.Key = Qt.Key.Key_Tab) -> list
 
 def describe(widget: QWidget) -> str:
     return f"{type(widget).__name__}({widget.objectName() or spoken(widget)!r})"
-
-
-def fill(window: MainWindow, live: LiveServer) -> None:
-    """Something on every screen: search results, a cart line with a member and a coupon that
-    fits, the member's card, a style's stock in each store."""
-    sell = window.screens["sell"].widget
-    assert isinstance(sell, SellScreen)
-    variant = int(
-        str(
-            live.scalar(
-                "SELECT MIN(v.id) FROM stock_level s JOIN variant v ON v.id = s.variant_id "
-                "JOIN store t ON t.id = s.store_id WHERE t.code = 'SZ01' AND s.on_hand > 3"
-            )
-        )
-    )
-    sell.cart.add(variant)
-    sell.search.setText("a")
-    members = window.screens["members"].widget
-    assert isinstance(members, MembersScreen)
-    phone = live.scalar(
-        "SELECT m.phone FROM member m JOIN store s ON s.id = m.home_store_id "
-        "WHERE s.code = 'SZ01' ORDER BY m.id LIMIT 1"
-    )
-    members.field.setText(str(phone))
-    members.submit()
-    members.panel.attach_button.click()
-    stock = window.screens["stock"].widget
-    assert isinstance(stock, StockScreen)
-    stock.show_style(int(str(live.scalar("SELECT style_id FROM variant WHERE id = :v", v=variant))))
 
 
 def main_controls(window: MainWindow, key: str) -> list[QWidget]:

@@ -67,6 +67,7 @@ class _ElidedLabel(QLabel):
     def __init__(self, text: str) -> None:
         super().__init__()
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # names are data, never markup
         self.full_text = ""
         self.set_full_text(text)
 

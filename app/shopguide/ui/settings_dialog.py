@@ -154,6 +154,7 @@ class SettingsDialog(QDialog):
         layout.addLayout(row)
         self.message = QLabel()
         self.message.setObjectName("scanMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # names are data, never markup
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()

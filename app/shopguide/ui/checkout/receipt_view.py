@@ -96,6 +96,7 @@ class ReceiptView(QWidget):
         paper = QVBoxLayout()
         store = QLabel(receipt.store_name)
         store.setObjectName("panelTitle")
+        store.setTextFormat(Qt.TextFormat.PlainText)  # names are data, never markup
         store.setWordWrap(True)
         paper.addWidget(store)
         self.heading = QLabel(

@@ -255,6 +255,7 @@ class ManagerScreen(QWidget):
         column.setContentsMargins(8, 0, 0, 0)
         self.style_title = QLabel()
         self.style_title.setObjectName("panelTitle")
+        self.style_title.setTextFormat(Qt.TextFormat.PlainText)  # names are data, never markup
         self.style_title.setWordWrap(True)  # wraps, rather than squeeze the list of styles
         column.addWidget(self.style_title)
         self.sizes_model = RowsModel(

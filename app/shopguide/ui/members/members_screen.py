@@ -163,6 +163,7 @@ class MembersScreen(QWidget):
         left.addLayout(buttons)
         self.message = QLabel()
         self.message.setObjectName("scanMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # names are data, never markup
         self.message.setWordWrap(True)
         self.message.hide()
         left.addWidget(self.message)

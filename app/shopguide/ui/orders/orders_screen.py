@@ -306,6 +306,7 @@ class OrdersScreen(QWidget):
         layout = QVBoxLayout(panel)
         self.detail_title = QLabel()
         self.detail_title.setObjectName("panelTitle")
+        self.detail_title.setTextFormat(Qt.TextFormat.PlainText)  # names are data, never markup
         layout.addWidget(self.detail_title)
         self.detail_meta = QLabel()
         self.detail_meta.setTextFormat(Qt.TextFormat.PlainText)

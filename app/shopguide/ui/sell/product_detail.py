@@ -87,6 +87,7 @@ class ProductDetail(QDialog):
         left.addWidget(self.photo)
         self.name = QLabel()
         self.name.setObjectName("productName")
+        self.name.setTextFormat(Qt.TextFormat.PlainText)  # names are data, never markup
         self.name.setWordWrap(True)
         left.addWidget(self.name)
         self.price = QLabel()

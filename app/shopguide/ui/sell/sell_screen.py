@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -103,6 +103,7 @@ class SellScreen(QWidget):
         left.addLayout(search_row)
         self.count = QLabel()
         self.count.setObjectName("resultCount")
+        self.count.setTextFormat(Qt.TextFormat.PlainText)  # names are data, never markup
         left.addWidget(self.count)
         self.model = SearchResultsModel(reader)
         self.results = QListView()
@@ -113,6 +114,7 @@ class SellScreen(QWidget):
         left.addWidget(self.results, 1)
         self.message = QLabel()
         self.message.setObjectName("scanMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # names are data, never markup
         self.message.setWordWrap(True)
         self.message.hide()
         left.addWidget(self.message)

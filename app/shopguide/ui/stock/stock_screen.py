@@ -90,6 +90,7 @@ class StoreCard(QFrame):
         title_row = QHBoxLayout()
         self.title = QLabel(tr("{0} · this store").format(store.name) if store.here else store.name)
         self.title.setObjectName("storeName")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # names are data, never markup
         self.title.setWordWrap(True)  # long names and large system text wrap, never cut
         title_row.addWidget(self.title, 1)
         total = sum(cell.on_hand for cell in store.cells.values())
@@ -164,6 +165,7 @@ class HoldDialog(QDialog):
         layout = QVBoxLayout(self)
         heading = QLabel(tr("{0} at {1}: {2} available").format(label, store.name, available))
         heading.setObjectName("panelTitle")
+        heading.setTextFormat(Qt.TextFormat.PlainText)  # names are data, never markup
         heading.setWordWrap(True)
         layout.addWidget(heading)
         meta = QLabel(store_meta(store, datetime.now(UTC)))
@@ -368,6 +370,7 @@ class StockScreen(QWidget):
         titles = QVBoxLayout()
         self.style_name = QLabel(tr("Choose a style to see its stock here and nearby"))
         self.style_name.setObjectName("panelTitle")
+        self.style_name.setTextFormat(Qt.TextFormat.PlainText)  # names are data, never markup
         self.style_name.setWordWrap(True)
         titles.addWidget(self.style_name)
         self.source = QLabel()
@@ -383,6 +386,7 @@ class StockScreen(QWidget):
         right.addLayout(head)
         self.message = QLabel()
         self.message.setObjectName("scanMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # names are data, never markup
         self.message.setWordWrap(True)
         self.message.hide()
         right.addWidget(self.message)

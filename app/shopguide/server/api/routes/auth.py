@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
 from shopguide.server.api.deps import CurrentUser, SessionDep, SettingsDep, client_address
 from shopguide.server.models import User
+from shopguide.server.models.text import NoControlCharacters
 from shopguide.server.models.users import UserPublic
 from shopguide.server.services import auth as auth_service
 from shopguide.server.services.errors import Unauthorized
@@ -15,7 +18,7 @@ router = APIRouter(prefix="/auth", tags=["auth"])
 
 
 class LoginRequest(BaseModel):
-    username: str = Field(min_length=1, max_length=64)
+    username: Annotated[str, NoControlCharacters] = Field(min_length=1, max_length=64)
     password: str = Field(min_length=1, max_length=128)
 
 

@@ -7,7 +7,9 @@ a new connection or reuses a kept-alive one:
 - "drop_response": forward the request, then close after part of the response;
 - "lose_response": let the server answer in full, but never give the answer
   to the client (the server committed; the client never heard);
-- "refuse": close at once, as a server that is down.
+- "refuse": close at once, as a server that is down;
+- "delay" (in SLOW_FAULTS, not in FAULTS): hold the request 0.1-0.8 s before
+  forwarding it, as a congested mobile network.
 Only loopback addresses are used.
 """
 
@@ -18,10 +20,12 @@ import random
 import re
 import socket
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable
 
 FAULTS = ("drop_request", "drop_response", "lose_response", "refuse")
+SLOW_FAULTS = ("delay",)
 
 
 class FaultyProxy:
@@ -125,6 +129,8 @@ class FaultyProxy:
                         if fault == "drop_request":
                             server.sendall(data[: min(int(state["cut"]), len(data) - 1)])
                             break
+                        if fault == "delay":
+                            time.sleep(self._rng.uniform(0.1, 0.8))
                     server.sendall(data)
             except OSError:
                 pass

@@ -17,11 +17,12 @@ import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from shopguide.client.sqlite import connect
+from shopguide.client import clock
+from shopguide.client.sqlite import StorageFull, connect, is_full
 
 log = logging.getLogger(__name__)
 
@@ -369,16 +370,20 @@ class Cache:
                 raise CacheCorrupt(str(exc)) from exc
             try:
                 yield conn
+                conn.execute("COMMIT")
             except sqlite3.DatabaseError as exc:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:  # SQLITE_FULL has already rolled it back
+                    conn.execute("ROLLBACK")
+                if is_full(exc):
+                    raise StorageFull(self.path) from exc
                 if isinstance(exc, sqlite3.IntegrityError | sqlite3.OperationalError):
                     raise
                 self.rebuild()
                 raise CacheCorrupt(str(exc)) from exc
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
                 raise
-            conn.execute("COMMIT")
 
     # -- sync state ---------------------------------------------------------
 
@@ -499,7 +504,7 @@ class Cache:
                 "INSERT INTO sync_state (scope, cursor, synced_at) VALUES (?, ?, ?) "
                 "ON CONFLICT(scope) DO UPDATE SET cursor = excluded.cursor, "
                 "synced_at = excluded.synced_at",
-                (scope, page.get("cursor"), datetime.now(UTC).isoformat()),
+                (scope, page.get("cursor"), clock.now().isoformat()),
             )
         return ApplyResult(rows=rows_done, deletes=deletes_done)
 

@@ -18,10 +18,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Final
 
+from shopguide.client import clock
 from shopguide.client.holds import ShipTo
 from shopguide.client.sqlite import DurableFile
 from shopguide.core.ids import uuid7_str
@@ -121,7 +122,7 @@ class Cart:
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat()
+    return clock.now().isoformat()
 
 
 def _require_quantity(quantity: int) -> None:

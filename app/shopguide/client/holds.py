@@ -21,10 +21,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Any, Final
 
+from shopguide.client import clock
 from shopguide.client.cache import Cache
 from shopguide.client.outbox import PENDING, REJECTED, Mutation, Outbox, StockHold
 from shopguide.client.sync_engine import SyncEngine
@@ -226,7 +227,7 @@ class Holds:
         payload: dict[str, Any] = {
             "demand_id": demand_id,
             "store_id": self._store_id,
-            "at": datetime.now(UTC).isoformat(),
+            "at": clock.now().isoformat(),
         }
         if variant_id is not None:
             payload["variant_id"] = variant_id
@@ -275,7 +276,7 @@ class Holds:
 
     def inbox(self, now: datetime | None = None) -> Inbox:
         """The store's reservations and transfers, both ways, with this tablet's changes on top."""
-        now = now or datetime.now(UTC)
+        now = now or clock.now()
         requests = self._local_requests()
         follow_ups = self._follow_ups()
         reservations, transfers, names, labels, synced = self._cache.read(
@@ -310,7 +311,7 @@ class Holds:
         stores, variants = sorted(set(store_ids)), sorted(set(variant_ids))
         if not stores or not variants:
             return {}
-        now = now or datetime.now(UTC)
+        now = now or clock.now()
         ids = (f"[{','.join(map(str, stores))}]", f"[{','.join(map(str, variants))}]")
 
         def query(conn: sqlite3.Connection) -> list[Any]:

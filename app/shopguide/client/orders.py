@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any, Final
 
+from shopguide.client import clock
 from shopguide.client.outbox import Outbox, StockHold
 from shopguide.core.ids import uuid7_str
 from shopguide.core.money import Money
@@ -64,7 +64,7 @@ def queue_order(
         "subtotal": subtotal.minor,
         "discount": discount.minor,
         "total": total.minor,
-        "created_at": datetime.now(UTC).isoformat(),
+        "created_at": clock.now().isoformat(),
     }
     holds = [
         StockHold(store_id, line.variant_id, line.quantity)

@@ -15,10 +15,11 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from shopguide.client import clock
 from shopguide.client.sqlite import DurableFile
 from shopguide.core.ids import uuid7_str
 
@@ -86,7 +87,7 @@ class OutboxCounts:
 
 
 def _now() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()
 
 
 class Outbox(DurableFile):
@@ -210,6 +211,34 @@ class Outbox(DurableFile):
                 "DELETE FROM stock_hold WHERE store_id = ? AND released_at IS NOT NULL "
                 "AND released_at < ?",
                 (store_id, released_before.isoformat()),
+            )
+
+    def released_holds(self) -> dict[int, list[tuple[int, str]]]:
+        """The holds released so far (their orders applied), per store: take this before a pull.
+
+        A hold is dropped when a pull of its store that started after its
+        release has finished (`drop_holds`). Which holds were released is
+        read here, not compared by time: the tablet's clock may be wrong or
+        set back between the release and the pull.
+        """
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT store_id, rowid, mutation_id FROM stock_hold WHERE released_at IS NOT NULL"
+            ).fetchall()
+        released: dict[int, list[tuple[int, str]]] = {}
+        for store_id, rowid, mutation_id in rows:
+            released.setdefault(int(store_id), []).append((int(rowid), str(mutation_id)))
+        return released
+
+    def drop_holds(self, store_id: int, hold_ids: Sequence[tuple[int, str]]) -> None:
+        """The server's figure for this store, pulled after these were released, includes them."""
+        if not hold_ids:
+            return
+        with self._transaction() as conn:
+            conn.executemany(
+                "DELETE FROM stock_hold WHERE rowid = ? AND mutation_id = ? AND store_id = ? "
+                "AND released_at IS NOT NULL",
+                [(rowid, mutation_id, store_id) for rowid, mutation_id in hold_ids],
             )
 
     def holds(self, store_id: int, variant_ids: Sequence[int]) -> dict[int, int]:

@@ -17,13 +17,15 @@ import random
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from shopguide.client import clock
 from shopguide.client.api import ApiClient, ApiError, LoginRequired, OfflineError
 from shopguide.client.cache import Cache, CacheCorrupt, scope_kind
 from shopguide.client.outbox import Outbox
+from shopguide.client.sqlite import StorageFull
 
 log = logging.getLogger(__name__)
 
@@ -151,7 +153,7 @@ class SyncEngine:
         self._set_status(state=SyncState.SYNCING, message="")
         self.push_pending()
         self.pull_all(wait=0)
-        self._set_status(state=SyncState.UP_TO_DATE, as_of=datetime.now(UTC), message="")
+        self._set_status(state=SyncState.UP_TO_DATE, as_of=clock.now(), message="")
         return self.status
 
     def push_pending(self) -> int:
@@ -177,7 +179,7 @@ class SyncEngine:
 
     def pull_all(self, *, wait: float) -> set[str]:
         """Pull until every scope says has_more is false; returns the scopes that changed."""
-        started = datetime.now(UTC)
+        released = self.outbox.released_holds()  # before asking: the answer includes them
         scopes = list(self._scopes)
         changed: set[str] = set()
         done: set[str] = set()
@@ -209,16 +211,16 @@ class SyncEngine:
                     changed.add(scope)
                 if not page.get("has_more"):
                     done.add(scope)
-                    self._release_holds(scope, started)
+                    self._release_holds(scope, released)
             self._set_status(scopes_done=len(done), scopes_total=total, rows_received=rows)
             if changed:
                 self._notify_changes(changed)
         return changed
 
-    def _release_holds(self, scope: str, pulled_since: datetime) -> None:
+    def _release_holds(self, scope: str, released: dict[int, list[tuple[int, str]]]) -> None:
         kind, store_id = scope_kind(scope)
         if kind == "stock" and store_id is not None:
-            self.outbox.drop_released_holds(store_id, pulled_since)
+            self.outbox.drop_holds(store_id, released.get(store_id, []))
 
     def _notify_changes(self, scopes: set[str]) -> None:
         for listener in self._change_listeners:
@@ -267,7 +269,7 @@ class SyncEngine:
                 self.pull_all(wait=self.long_poll_seconds if up_to_date else 0)
                 failures = 0
                 up_to_date = True
-                self._set_status(state=SyncState.UP_TO_DATE, as_of=datetime.now(UTC), message="")
+                self._set_status(state=SyncState.UP_TO_DATE, as_of=clock.now(), message="")
                 delay = 0.0 if self.long_poll_seconds else self.idle_seconds
             except Exception as exc:
                 if self._stop.is_set():
@@ -305,6 +307,8 @@ class SyncEngine:
             return 0.0
         elif isinstance(exc, ApiError):
             self._set_status(state=SyncState.ERROR, message=exc.reason)
+        elif isinstance(exc, StorageFull):
+            self._set_status(state=SyncState.ERROR, message=str(exc))
         else:
             log.exception("sync failed")
             self._set_status(state=SyncState.ERROR, message=f"{type(exc).__name__}: {exc}")

@@ -55,6 +55,9 @@ PENDING, PAID, FAILED, EXPIRED, CANCELLED, REFUNDED = (
 RECORDED_OFFLINE = "recorded_offline"  # cash or a card terminal, on the guide's word
 UNVERIFIED = "unverified"  # an offline EMV QR the acquirer has not confirmed yet
 FINAL = frozenset({PAID, FAILED, EXPIRED, CANCELLED, REFUNDED})
+# An intent still without its QR after this was cut off while starting (a provider answers
+# within 13 s: the Alipay gateway's connect and read timeouts).
+STARTING_GRACE = timedelta(seconds=20)
 
 
 class PaymentPublic(BaseModel):
@@ -131,10 +134,15 @@ def create_intent(
     if live is not None:
         _expire_if_due(session, live)
         if live.status == PENDING and live.provider == provider:
-            session.commit()
-            if not live.qr_content:
-                raise Conflict("this payment is being started on another tablet; try again")
-            return live
+            if not live.qr_content and live.created_at <= utcnow() - STARTING_GRACE:
+                # Its start was cut off (the server or the database stopped before the
+                # QR was saved): nobody can be shown it, so it gives way to a new one.
+                _touch(session, live, status=CANCELLED, failure_reason="abandoned while starting")
+            else:
+                session.commit()
+                if not live.qr_content:
+                    raise Conflict("this payment is being started on another tablet; try again")
+                return live
         if live.status == PENDING:
             _touch(session, live, status=CANCELLED, failure_reason=f"replaced by {provider}")
     expires_at = utcnow() + timedelta(seconds=settings.payment_expiry_seconds)

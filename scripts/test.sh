@@ -11,4 +11,9 @@ scripts/setup.sh test
 export QT_QPA_PLATFORM=offscreen
 echo "== ruff" && .venv/bin/ruff check app tests && .venv/bin/ruff format --check app tests
 echo "== mypy" && .venv/bin/mypy
-echo "== pytest" && exec .venv/bin/python -m pytest "$@"
+# Two workers (SHOPGUIDE_TEST_WORKERS; 0 runs in one process): PostgreSQL tests share
+# one of them and each module stays on one (tests/conftest.py says why).
+workers=${SHOPGUIDE_TEST_WORKERS:-2}
+parallel=()
+[ "$workers" != "0" ] && parallel=(-n "$workers" --dist loadgroup)
+echo "== pytest" && exec .venv/bin/python -m pytest "${parallel[@]}" "$@"

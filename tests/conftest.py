@@ -13,6 +13,21 @@ from tests.support.live import PASSWORD, LiveServer, running_server
 from tests.support.proxy import FaultyProxy
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (scripts/test.sh runs two workers) every PostgreSQL test runs on
+    one worker, and every other test stays with the rest of its module.
+
+    The sync feed serves a change only once every older transaction on the whole
+    PostgreSQL server has ended (docs/sync-protocol.md); a test on another worker
+    with a transaction open, even in another database, would hold a test's change
+    back. Keeping a module together keeps its module-scoped fixtures built once.
+    """
+    for item in items:
+        on_postgresql = "postgresql" in item.nodeid or item.get_closest_marker("pg") is not None
+        group = "postgresql" if on_postgresql else item.nodeid.split("::")[0]
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
 @pytest.fixture(scope="session")
 def databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DatabaseFactory]:
     """`databases.new_url("sqlite" | "postgresql")` gives the URL of a new empty database."""

@@ -21,6 +21,10 @@ from shopguide.server.seed import seed_database
 from tests.bench import bench_load as load
 from tests.support.databases import PG_URL, DatabaseFactory
 
+# On PostgreSQL it shares the PostgreSQL worker: its open transactions would hold back
+# other workers' sync tests (tests/conftest.py).
+pytestmark = [pytest.mark.pg] if PG_URL else []
+
 
 @pytest.mark.timeout(60)
 def test_twenty_tablets_for_a_few_seconds(tmp_path: Path) -> None:

@@ -13,19 +13,34 @@ from tests.support.live import PASSWORD, LiveServer, running_server
 from tests.support.proxy import FaultyProxy
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under pytest-xdist (scripts/test.sh runs two workers) every PostgreSQL test runs on
-    one worker, and every other test stays with the rest of its module.
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--half",
+        choices=("postgresql", "rest"),
+        help="run only the PostgreSQL tests, or only the others (scripts/test.sh runs both "
+        "halves side by side)",
+    )
+
+
+def on_postgresql(item: pytest.Item) -> bool:
+    return "postgresql" in item.nodeid or item.get_closest_marker("pg") is not None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """`--half`: scripts/test.sh runs the PostgreSQL tests in one process and the rest in
+    another, side by side, never PostgreSQL tests in both.
 
     The sync feed serves a change only once every older transaction on the whole
-    PostgreSQL server has ended (docs/sync-protocol.md); a test on another worker
+    PostgreSQL server has ended (docs/sync-protocol.md): a test in another process
     with a transaction open, even in another database, would hold a test's change
-    back. Keeping a module together keeps its module-scoped fixtures built once.
+    back and make it fail.
     """
-    for item in items:
-        on_postgresql = "postgresql" in item.nodeid or item.get_closest_marker("pg") is not None
-        group = "postgresql" if on_postgresql else item.nodeid.split("::")[0]
-        item.add_marker(pytest.mark.xdist_group(group))
+    half = config.getoption("--half")
+    if half is None:
+        return
+    wanted = half == "postgresql"
+    config.hook.pytest_deselected(items=[item for item in items if on_postgresql(item) != wanted])
+    items[:] = [item for item in items if on_postgresql(item) == wanted]
 
 
 @pytest.fixture(scope="session")

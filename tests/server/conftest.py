@@ -50,6 +50,21 @@ def _password_hash() -> str:
     return hash_password(PASSWORD)
 
 
+def add_user(engine: Engine, username: str, role: Role, store_id: int | None) -> int:
+    """A staff account with the test password, written straight to the database."""
+    with Session(engine) as s:
+        user = User(
+            username=username,
+            full_name=username,
+            role=role,
+            store_id=store_id,
+            password_hash=_password_hash(),
+        )
+        s.add(user)
+        s.commit()
+        return user.id or 0
+
+
 @dataclass
 class World:
     store_a: int = 0

@@ -21,8 +21,8 @@ from shopguide.server.seed import seed_database
 from tests.bench import bench_load as load
 from tests.support.databases import PG_URL, DatabaseFactory
 
-# On PostgreSQL it shares the PostgreSQL worker: its open transactions would hold back
-# other workers' sync tests (tests/conftest.py).
+# On PostgreSQL it runs in the PostgreSQL half of the suite: its open transactions would
+# hold back the sync tests of a process beside it (tests/conftest.py).
 pytestmark = [pytest.mark.pg] if PG_URL else []
 
 

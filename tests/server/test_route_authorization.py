@@ -56,7 +56,7 @@ from shopguide.server.models.types import utcnow
 from shopguide.server.payments.emv_provider import sign_notice
 from shopguide.server.services import member_codes, referrals
 from shopguide.server.sync.mutations import TYPES as MUTATION_TYPES
-from tests.server.conftest import PASSWORD, TEST_SECRET, World, _password_hash, build_world, wipe
+from tests.server.conftest import PASSWORD, TEST_SECRET, World, add_user, build_world, wipe
 
 ACQUIRER_SECRET = "acquirer-secret-for-the-route-table"
 
@@ -163,17 +163,7 @@ class Ctx:
 
     def new_user(self, role: Role, store_id: int | None) -> tuple[int, str]:
         username = f"t{self.next()}.{role.value}"
-        with Session(self.engine) as s:
-            user = User(
-                username=username,
-                full_name=username,
-                role=role,
-                store_id=store_id,
-                password_hash=_password_hash(),
-            )
-            s.add(user)
-            s.commit()
-            return user.id or 0, username
+        return add_user(self.engine, username, role, store_id), username
 
     def login(self, username: str) -> dict[str, Any]:
         response = self.client.post(

@@ -14,7 +14,7 @@ import httpx
 from sqlmodel import Session, col, select
 
 from shopguide.server.models import AuditLog, RefreshToken, Role, User
-from tests.server.conftest import PASSWORD, ServerUnderTest, _password_hash
+from tests.server.conftest import PASSWORD, ServerUnderTest, add_user
 
 LOGIN = "/api/v1/auth/login"
 REFRESH = "/api/v1/auth/refresh"
@@ -37,17 +37,7 @@ def _refresh(server: ServerUnderTest, token: str) -> httpx.Response:
 
 
 def _add_user(server: ServerUnderTest, username: str, role: Role, store_id: int | None) -> int:
-    with Session(server.app.state.engine) as s:
-        user = User(
-            username=username,
-            full_name=username,
-            role=role,
-            store_id=store_id,
-            password_hash=_password_hash(),
-        )
-        s.add(user)
-        s.commit()
-        return user.id or 0
+    return add_user(server.app.state.engine, username, role, store_id)
 
 
 def _assert_all_dead(server: ServerUnderTest, devices: list[dict[str, Any]]) -> None:

@@ -109,19 +109,20 @@ def open_sell(
     delete_closed_widgets()
 
 
-OpenWindow = Callable[[], MainWindow]
+OpenWindow = Callable[..., MainWindow]
 
 
 @pytest.fixture
 def open_window(qtbot: QtBot, live_server: LiveServer, tmp_path: Path) -> Iterator[OpenWindow]:
-    """The manager's main window (every screen) at 1280×800, synced, with the theme applied."""
+    """`open_window(username="sz01.manager")`: the main window for that login (a manager's has
+    every screen) at 1280×800, synced, with the theme applied."""
     tablets: list[Tablet] = []
 
-    def open_() -> MainWindow:
+    def open_(username: str = "sz01.manager") -> MainWindow:
         app = application()
         app.setStyleSheet(resources.theme())  # at the application's font as it is now
         tablet = Tablet(tmp_path / f"tablet{len(tablets)}")
-        result = tablet.login(live_server.url, "sz01.manager", PASSWORD)
+        result = tablet.login(live_server.url, username, PASSWORD)
         tablet.connect().run_once()
         tablets.append(tablet)
         bridge = SyncBridge(tablet.connect())

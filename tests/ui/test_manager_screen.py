@@ -5,57 +5,19 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
-from shopguide.client.tablet import Tablet
-from shopguide.ui.app import application
-from shopguide.ui.main_window import MainWindow
 from shopguide.ui.manager.manager_screen import ManagerScreen
-from shopguide.ui.screens import default_screens
-from shopguide.ui.sync_bridge import SyncBridge
-from tests.support.live import PASSWORD, LiveServer
-from tests.ui.conftest import delete_closed_widgets
-
-OpenWindow = Callable[[str, str], MainWindow]
-
-
-@pytest.fixture
-def open_window(qtbot: QtBot, tmp_path: Path) -> Iterator[OpenWindow]:
-    """`open_window(server_url, username)`: the app's main window for that login, 1280×800."""
-    tablets: list[Tablet] = []
-
-    def open_(url: str, username: str) -> MainWindow:
-        application()
-        tablet = Tablet(tmp_path / username)
-        result = tablet.login(url, username, PASSWORD)
-        tablet.connect().run_once()
-        tablets.append(tablet)
-        bridge = SyncBridge(tablet.connect())
-        window = MainWindow(
-            tablet, bridge, guide_name=result.full_name, role=result.role, on_logout=lambda: None
-        )
-        qtbot.addWidget(window)
-        for screen in default_screens(tablet, bridge):
-            window.add_screen(screen)
-        window.resize(1280, 800)
-        window.show()
-        return window
-
-    yield open_
-    for tablet in tablets:
-        tablet.close()
-    delete_closed_widgets()
+from tests.support.live import LiveServer
+from tests.ui.conftest import OpenWindow
 
 
 def test_restock_suggestions_read_as_sentences_and_export_as_csv(
     live_server: LiveServer, open_window: OpenWindow, tmp_path: Path
 ) -> None:
-    window = open_window(live_server.url, "sz01.manager")
+    window = open_window("sz01.manager")
     window.show_screen("manager")
     manager = window.screens["manager"].widget
     assert isinstance(manager, ManagerScreen)
@@ -99,7 +61,7 @@ def test_restock_suggestions_read_as_sentences_and_export_as_csv(
 
 
 def test_a_guide_has_no_manager_screen(live_server: LiveServer, open_window: OpenWindow) -> None:
-    window = open_window(live_server.url, "sz01.guide1")
+    window = open_window("sz01.guide1")
     assert "manager" not in window.screens
     assert "stock" in window.screens
     assert list(window.screens) == ["sell", "members", "orders", "stock"]

@@ -204,15 +204,6 @@ class Outbox(DurableFile):
                 [(error, m) for m in mutation_ids],
             )
 
-    def drop_released_holds(self, store_id: int, released_before: datetime) -> None:
-        """The server's figure for this store, pulled after the release, now includes them."""
-        with self._transaction() as conn:
-            conn.execute(
-                "DELETE FROM stock_hold WHERE store_id = ? AND released_at IS NOT NULL "
-                "AND released_at < ?",
-                (store_id, released_before.isoformat()),
-            )
-
     def released_holds(self) -> dict[int, list[tuple[int, str]]]:
         """The holds released so far (their orders applied), per store: take this before a pull.
 
